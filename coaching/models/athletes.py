@@ -1,0 +1,83 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from .base import TimeStampedModel, bounded, one_of
+from .exercises import Exercise
+from .organizations import Coach, Organization
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+
+
+class Goal(models.TextChoices):
+    STRENGTH = "strength"
+    HYPERTROPHY = "hypertrophy"
+    POWER = "power"
+    GENERAL = "general"
+
+
+class Athlete(TimeStampedModel):
+    """An athlete of one organization, with the coaches assigned to them."""
+
+    Sex = Sex
+    Goal = Goal
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="athletes"
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="athlete",
+        help_text="The athlete's own login for the mobile app.",
+    )
+    coaches = models.ManyToManyField(Coach, blank=True, related_name="athletes")
+    name = models.CharField(max_length=120)
+    sex = models.CharField(max_length=8, choices=Sex.choices)
+    date_of_birth = models.DateField(null=True, blank=True)
+    height_cm = models.FloatField(null=True, blank=True)
+    body_mass_kg = models.FloatField(null=True, blank=True)
+    training_age_years = models.FloatField(null=True, blank=True)
+    goal = models.CharField(max_length=16, choices=Goal.choices, default=Goal.STRENGTH)
+    goal_lifts = models.ManyToManyField(Exercise, blank=True, related_name="goal_of")
+    # The pipeline re-analyses athletes whose data changed after their last run.
+    data_changed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    last_analysed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            one_of("sex", Sex.choices),
+            one_of("goal", Goal.choices),
+            bounded("height_cm", 100, 250, nullable=True),
+            bounded("body_mass_kg", 30, 300, nullable=True),
+            bounded("training_age_years", 0, 60, nullable=True),
+        ]
+        indexes = [models.Index(fields=["organization", "name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def mark_data_changed(self) -> None:
+        """Record that new data arrived, so the next sweep re-analyses this athlete."""
+        now = timezone.now()
+        type(self).objects.filter(pk=self.pk).update(data_changed_at=now)
+        self.data_changed_at = now
+
+
+class AthleteDatedModel(TimeStampedModel):
+    """Anything recorded for one athlete on one date; read by (athlete, date) ranges."""
+
+    athlete = models.ForeignKey(Athlete, on_delete=models.CASCADE, related_name="%(class)ss")
+    date = models.DateField()
+
+    class Meta:
+        abstract = True
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["athlete", "date"], name="%(class)s_date_idx")]

@@ -1,0 +1,45 @@
+"""Suite-wide fixtures: service detection, API clients and the people of two organizations.
+
+Tests that need a real service carry a marker (postgres, redis, celery_worker, smtp). On a
+developer's machine without that service they skip with the reason; with CI=true they fail.
+"""
+
+import os
+
+import pytest
+from django.db import connection
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def _missing(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(f"CI requires this service: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def redis_url() -> str:
+    return os.environ.get("REDIS_URL", "")
+
+
+def _redis_available() -> bool:
+    url = redis_url()
+    if not url:
+        return False
+    import redis
+
+    try:
+        return redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def _require_services(request):
+    if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        _missing("needs PostgreSQL: set DATABASE_URL=postgres://...")
+    needs_redis = request.node.get_closest_marker("redis") or request.node.get_closest_marker(
+        "celery_worker"
+    )
+    if needs_redis and not _redis_available():
+        _missing("needs Redis: set REDIS_URL=redis://127.0.0.1:6379/15")

@@ -1,0 +1,173 @@
+"""The coach dashboard's assessment, analysis, flag and threshold pages, scoped per role."""
+
+from django.contrib import admin, messages
+from django.utils import timezone
+
+from coaching.admin.base import CoachAccessMixin, ScopedAdmin
+from coaching.scoping import Role, coach_of, organizations_for, role_of
+
+from .models import (
+    ActivationRating,
+    AnalysisRun,
+    Finding,
+    Flag,
+    JumpTest,
+    MobilityScreen,
+    MovementScreen,
+    StrengthTest,
+    SymptomReport,
+    ThresholdOverride,
+)
+
+
+class DatedAdmin(ScopedAdmin):
+    date_hierarchy = "date"
+    search_fields = ("athlete__name",)
+    list_select_related = ("athlete",)
+
+
+@admin.register(StrengthTest)
+class StrengthTestAdmin(DatedAdmin):
+    list_display = ("athlete", "date", "exercise", "load_kg", "reps", "side", "e1rm_kg")
+    list_select_related = ("athlete", "exercise")
+    list_filter = ("side",)
+    readonly_fields = ("e1rm_kg",)
+
+
+@admin.register(MovementScreen)
+class MovementScreenAdmin(DatedAdmin):
+    list_display = ("athlete", "date", "exercise", "flaws", "compensations", "stability_issues")
+    list_select_related = ("athlete", "exercise")
+
+
+@admin.register(MobilityScreen)
+class MobilityScreenAdmin(DatedAdmin):
+    list_display = (
+        "athlete", "date", "ankle_dorsiflexion_left_cm", "ankle_dorsiflexion_right_cm",
+        "single_leg_balance_left_s", "single_leg_balance_right_s",
+    )  # fmt: skip
+
+
+@admin.register(JumpTest)
+class JumpTestAdmin(DatedAdmin):
+    list_display = ("athlete", "date", "countermovement_jump_cm")
+
+
+@admin.register(ActivationRating)
+class ActivationRatingAdmin(DatedAdmin):
+    list_display = ("athlete", "date", "exercise", "mind_muscle_rating")
+    list_select_related = ("athlete", "exercise")
+
+
+@admin.register(SymptomReport)
+class SymptomReportAdmin(DatedAdmin):
+    list_display = (
+        "athlete", "date", "onset", "severity", "numbness", "tingling", "loss_of_sensation",
+        "pain",
+    )  # fmt: skip
+    list_filter = ("onset", "numbness", "tingling", "loss_of_sensation", "pain")
+
+
+class FindingInline(CoachAccessMixin, admin.TabularInline):
+    model = Finding
+    extra = 0
+    fields = ("rank", "cause", "category", "score", "evidence", "recommendations")
+    readonly_fields = fields
+    coach_can_add = coach_can_change = coach_can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AnalysisRun)
+class AnalysisRunAdmin(ScopedAdmin):
+    """Runs are written by the engine only; coaches read them."""
+
+    list_display = ("athlete", "created_at", "weakness_type", "ruleset_version")
+    list_filter = ("weakness_type", "ruleset_version")
+    list_select_related = ("athlete",)
+    search_fields = ("athlete__name",)
+    date_hierarchy = "created_at"
+    inlines = (FindingInline,)
+    coach_can_add = coach_can_change = coach_can_delete = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Flag)
+class FlagAdmin(ScopedAdmin):
+    list_display = ("athlete", "kind", "code", "severity", "status", "opened_at", "last_seen_at")
+    list_filter = ("status", "kind", "severity", "code")
+    list_select_related = ("athlete",)
+    search_fields = ("athlete__name", "code")
+    date_hierarchy = "opened_at"
+    readonly_fields = (
+        "athlete", "kind", "code", "severity", "evidence", "advice", "opened_at", "last_seen_at",
+        "opened_by_run", "acknowledged_at", "acknowledged_by", "resolved_at", "resolved_by",
+    )  # fmt: skip
+    actions = ("acknowledge", "resolve")
+    coach_can_add = coach_can_delete = False
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Acknowledge the selected flags")
+    def acknowledge(self, request, queryset):
+        count = queryset.filter(status=Flag.Status.OPEN).update(
+            status=Flag.Status.ACKNOWLEDGED,
+            acknowledged_at=timezone.now(),
+            acknowledged_by=request.user,
+        )
+        self.message_user(request, f"Acknowledged {count} flag(s).", messages.SUCCESS)
+
+    @admin.action(description="Resolve the selected flags")
+    def resolve(self, request, queryset):
+        count = queryset.filter(status__in=Flag.ACTIVE).update(
+            status=Flag.Status.RESOLVED, resolved_at=timezone.now(), resolved_by=request.user
+        )
+        self.message_user(request, f"Resolved {count} flag(s).", messages.SUCCESS)
+
+
+@admin.register(ThresholdOverride)
+class ThresholdOverrideAdmin(CoachAccessMixin, admin.ModelAdmin):
+    """An organization's own engine thresholds; its head coach edits them."""
+
+    list_display = ("key", "value", "organization", "note", "updated_at")
+    list_filter = ("key",)
+    search_fields = ("key", "note")
+    list_select_related = ("organization",)
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).filter(organization__in=organizations_for(request.user))
+        )
+
+    def _head_coach(self, request) -> bool:
+        return role_of(request.user) is Role.HEAD_COACH
+
+    def has_add_permission(self, request):
+        return self._head_coach(request) or super().has_add_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        if self._is_coach(request):
+            return self._head_coach(request)
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def get_exclude(self, request, obj=None):
+        return ("updated_by",) if role_of(request.user) is Role.STAFF else (
+            "organization", "updated_by",
+        )  # fmt: skip
+
+    def save_model(self, request, obj, form, change):
+        coach = coach_of(request.user)
+        if coach is not None:
+            obj.organization = coach.organization
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,92 @@
+"""Admin for the exercise catalogue, check-ins and the training log."""
+
+from django.contrib import admin
+
+from coaching.models import (
+    Exercise,
+    NutritionCheckIn,
+    SleepCheckIn,
+    StressCheckIn,
+    TrainingSession,
+    TrainingSet,
+    WellnessCheckIn,
+)
+from coaching.scoping import Role, coach_of, exercises_for, role_of
+
+from .base import CoachAccessMixin, ScopedAdmin, ScopedChoicesMixin
+
+
+@admin.register(Exercise)
+class ExerciseAdmin(CoachAccessMixin, admin.ModelAdmin):
+    list_display = ("name", "slug", "pattern", "kind", "unilateral", "organization")
+    list_filter = ("kind", "pattern", "unilateral")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        return exercises_for(request.user).select_related("organization")
+
+    def _own(self, request, obj) -> bool:
+        coach = coach_of(request.user)
+        return obj is None or (coach is not None and obj.organization_id == coach.organization_id)
+
+    def has_change_permission(self, request, obj=None):
+        if self._is_coach(request):
+            return self._own(request, obj)  # the shared catalogue is read-only for coaches
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if self._is_coach(request):
+            return self._own(request, obj)
+        return super().has_delete_permission(request, obj)
+
+    def get_exclude(self, request, obj=None):
+        return () if role_of(request.user) is Role.STAFF else ("organization",)
+
+    def save_model(self, request, obj, form, change):
+        coach = coach_of(request.user)
+        if not change and coach is not None:
+            obj.organization = coach.organization
+        super().save_model(request, obj, form, change)
+
+
+class CheckInAdmin(ScopedAdmin):
+    date_hierarchy = "date"
+    search_fields = ("athlete__name",)
+    list_select_related = ("athlete",)
+    list_filter = ("date",)
+
+
+@admin.register(SleepCheckIn)
+class SleepCheckInAdmin(CheckInAdmin):
+    list_display = ("athlete", "date", "hours", "quality")
+
+
+@admin.register(NutritionCheckIn)
+class NutritionCheckInAdmin(CheckInAdmin):
+    list_display = ("athlete", "date", "calories_kcal", "protein_g", "water_l")
+
+
+@admin.register(StressCheckIn)
+class StressCheckInAdmin(CheckInAdmin):
+    list_display = ("athlete", "date", "stress", "mood")
+
+
+@admin.register(WellnessCheckIn)
+class WellnessCheckInAdmin(CheckInAdmin):
+    list_display = (
+        "athlete", "date", "fatigue", "soreness", "perceived_leg_weakness", "urine_colour",
+    )  # fmt: skip
+
+
+class TrainingSetInline(CoachAccessMixin, ScopedChoicesMixin, admin.TabularInline):
+    model = TrainingSet
+    extra = 0
+    fields = ("position", "exercise", "reps", "load_kg", "rpe", "rir", "side")
+
+
+@admin.register(TrainingSession)
+class TrainingSessionAdmin(CheckInAdmin):
+    list_display = ("athlete", "date", "duration_min", "session_rpe", "load_au")
+    readonly_fields = ("load_au",)
+    inlines = (TrainingSetInline,)

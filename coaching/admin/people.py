@@ -1,0 +1,123 @@
+"""Admin for organizations, coaches and athletes."""
+
+from django.contrib import admin
+from django.db.models import Count, Q
+from django.utils.html import format_html_join
+
+from coaching.models import (
+    Athlete,
+    Coach,
+    NutritionCheckIn,
+    Organization,
+    SleepCheckIn,
+    StressCheckIn,
+    WellnessCheckIn,
+)
+from coaching.scoping import Role, coach_of, coaches_for, organizations_for, role_of
+
+from .base import CoachAccessMixin, RecentInline, ScopedAdmin
+
+
+@admin.register(Organization)
+class OrganizationAdmin(CoachAccessMixin, admin.ModelAdmin):
+    list_display = ("name", "timezone", "created_at")
+    search_fields = ("name",)
+    coach_can_add = False
+    coach_can_delete = False
+
+    def get_queryset(self, request):
+        return organizations_for(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if self._is_coach(request):
+            return role_of(request.user) is Role.HEAD_COACH
+        return super().has_change_permission(request, obj)
+
+
+@admin.register(Coach)
+class CoachAdmin(CoachAccessMixin, admin.ModelAdmin):
+    list_display = ("__str__", "organization", "role", "digest_enabled", "digest_hour")
+    list_filter = ("role", "digest_enabled")
+    list_select_related = ("user", "organization")
+    search_fields = ("user__username", "user__first_name", "user__last_name")
+    coach_can_add = False
+    coach_can_delete = False
+
+    def get_queryset(self, request):
+        if role_of(request.user) is Role.COACH:
+            return coaches_for(request.user).filter(user=request.user)
+        return coaches_for(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        if role_of(request.user) is Role.STAFF:
+            return ()
+        if role_of(request.user) is Role.HEAD_COACH:
+            return ("user", "organization")
+        return ("user", "organization", "role")
+
+
+class SleepInline(RecentInline):
+    model = SleepCheckIn
+    fields = ("date", "hours", "quality")
+
+
+class NutritionInline(RecentInline):
+    model = NutritionCheckIn
+    fields = ("date", "calories_kcal", "protein_g", "water_l", "micronutrient_concerns")
+
+
+class StressInline(RecentInline):
+    model = StressCheckIn
+    fields = ("date", "stress", "mood")
+
+
+class WellnessInline(RecentInline):
+    model = WellnessCheckIn
+    fields = (
+        "date", "fatigue", "soreness", "perceived_leg_weakness", "motivation", "urine_colour",
+    )  # fmt: skip
+
+
+@admin.register(Athlete)
+class AthleteAdmin(ScopedAdmin):
+    athlete_path = None
+    list_display = (
+        "name", "goal", "coach_names", "open_flags", "data_changed_at", "last_analysed_at",
+    )  # fmt: skip
+    list_filter = ("goal", "sex", ("coaches", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("name",)
+    filter_horizontal = ("coaches", "goal_lifts")
+    readonly_fields = ("data_changed_at", "last_analysed_at", "created_at", "updated_at")
+    inlines = (SleepInline, NutritionInline, StressInline, WellnessInline)
+
+    def get_queryset(self, request):
+        active = Q(flags__status__in=["open", "acknowledged"])
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(open_flag_count=Count("flags", filter=active, distinct=True))
+            .prefetch_related("coaches__user")
+        )
+
+    def get_exclude(self, request, obj=None):
+        return () if role_of(request.user) is Role.STAFF else ("organization", "user")
+
+    def save_model(self, request, obj, form, change):
+        coach = coach_of(request.user)
+        if not change and coach is not None:
+            obj.organization = coach.organization
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        coach = coach_of(request.user)
+        if not change and coach is not None and role_of(request.user) is Role.COACH:
+            form.instance.coaches.add(coach)  # a coach's new athlete is theirs
+
+    @admin.display(description="Coaches")
+    def coach_names(self, athlete):
+        return format_html_join(", ", "{}", ((str(c),) for c in athlete.coaches.all()))
+
+    @admin.display(description="Open flags", ordering="open_flag_count")
+    def open_flags(self, athlete):
+        return athlete.open_flag_count

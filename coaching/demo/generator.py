@@ -19,11 +19,11 @@ LEG_DAYS = (0, 2, 4)  # Monday, Wednesday, Friday
 
 # (exercise, sets, reps, share of squat e1RM, RPE) per leg day of a well-built programme.
 HEALTHY_WEEK = {
-    0: [("back-squat", 4, 5, 0.80, 8), ("romanian-deadlift", 3, 8, 0.60, 7),
+    0: [("back-squat", 5, 5, 0.80, 8), ("romanian-deadlift", 3, 8, 0.60, 7),
         ("hamstring-curl", 3, 10, 0.30, 8), ("calf-raise", 3, 12, 0.50, 7)],
     2: [("bulgarian-split-squat", 3, 8, 0.35, 8), ("leg-press", 3, 10, 1.20, 8),
         ("hip-thrust", 3, 8, 0.90, 8), ("leg-extension", 3, 12, 0.35, 8)],
-    4: [("back-squat", 3, 3, 0.88, 8.5), ("deadlift", 3, 3, 0.95, 8),
+    4: [("back-squat", 4, 3, 0.88, 8.5), ("deadlift", 3, 3, 0.95, 8),
         ("walking-lunge", 3, 10, 0.30, 7), ("nordic-curl", 3, 5, 0.0, 8)],
 }  # fmt: skip
 ISOLATION_WEEK = [
@@ -73,10 +73,11 @@ class DemoAthleteData:
         return value + self.rng.uniform(-spread, spread)
 
     def _strength_factor(self, days_ago: int) -> float:
-        """Strength relative to eight weeks ago: +1%/week unless the athlete has stalled."""
+        """Strength relative to eight weeks ago: +1%/week, or a slow drift down when stalled."""
+        weeks = (DAYS - days_ago) / 7
         if self.twist.get("stalled"):
-            return 1.0
-        return 1 + 0.01 * (DAYS - days_ago) / 7
+            return 1 - 0.004 * weeks
+        return 1 + 0.01 * weeks
 
     def _body_mass(self) -> float:
         return self.story.body_mass_kg

@@ -1,0 +1,181 @@
+"""``run(snapshot) -> Result``: every rule over one athlete, red flags first.
+
+Order of work: the cause rules (training, technique, lifestyle, neuromuscular), then the rules
+that need their results (``possible_medical_condition``), then the red flags. A finding that a
+better-placed cause explains (``defers_to``) is scored down. Findings are sorted by score,
+highest first; on equal scores the DESIGN.md order decides. The window reported is the
+longest span any rule reads, ending on ``as_of`` (both days included).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import facts, recommendations
+from .rules import RED_FLAGS, Found, Gap, Raised
+from .rules.red_flags import advice_text
+from .rules.registry import clean_evidence, ordered_causes
+from .snapshot import Snapshot
+from .thresholds import RULESET_VERSION, Thresholds
+
+SEVERITY_ORDER = {"urgent": 0, "soon": 1}
+CAUSES_IN_ORDER = ordered_causes()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    cause: str
+    category: str
+    score: float
+    evidence: dict
+    recommendations: tuple[recommendations.Recommendation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlag:
+    code: str
+    severity: str  # urgent | soon
+    evidence: dict
+    advice: str
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    athlete_id: int
+    as_of: date
+    ruleset_version: str
+    window_start: date
+    window_end: date
+    weakness_type: str  # true | perceived | undetermined
+    red_flags: tuple[RedFlag, ...]
+    findings: tuple[Finding, ...]
+    data_gaps: tuple[str, ...]
+    training_advice_secondary: bool
+
+    def to_dict(self) -> dict:
+        """The API's analysis-run shape, minus the id, athlete and created_at Django adds."""
+        return {
+            "ruleset_version": self.ruleset_version,
+            "window": {"start": self.window_start.isoformat(), "end": self.window_end.isoformat()},
+            "weakness_type": self.weakness_type,
+            "red_flags": [
+                {"code": f.code, "severity": f.severity, "evidence": f.evidence, "advice": f.advice}
+                for f in self.red_flags
+            ],
+            "findings": [
+                {
+                    "cause": f.cause,
+                    "category": f.category,
+                    "score": f.score,
+                    "evidence": f.evidence,
+                    "recommendations": [
+                        {"code": r.code, "text": r.text} for r in f.recommendations
+                    ],
+                }
+                for f in self.findings
+            ],
+            "data_gaps": list(self.data_gaps),
+            "training_advice_secondary": self.training_advice_secondary,
+        }
+
+
+def run(snapshot: Snapshot) -> Result:
+    """Analyse one athlete. Never raises for missing data: gaps are reported instead."""
+    s, t = snapshot, snapshot.thresholds
+    gaps: list[str] = []
+    found: dict[str, Found] = {}
+    for phase in (False, True):
+        for rule in CAUSES_IN_ORDER:
+            if rule.after_others is phase:
+                outcome = rule.check(s, t, found) if phase else rule.check(s, t)
+                _collect(rule.code, outcome, found, gaps)
+    flags: dict[str, Raised] = {}
+    for rule in RED_FLAGS.values():
+        outcome = rule.check(s, t, found) if rule.after_others else rule.check(s, t)
+        _collect(rule.code, outcome, flags, gaps)
+    red_flags = _red_flags(flags)
+    lookback = facts.lookback_days(t)
+    return Result(
+        athlete_id=s.profile.athlete_id,
+        as_of=s.as_of,
+        ruleset_version=RULESET_VERSION,
+        window_start=s.as_of - timedelta(days=lookback - 1),
+        window_end=s.as_of,
+        weakness_type=classify_weakness(s, t),
+        red_flags=red_flags,
+        findings=_findings(s, t, found),
+        data_gaps=tuple(dict.fromkeys(gaps)),
+        training_advice_secondary=bool(red_flags),
+    )
+
+
+def _collect(code: str, outcome: object, hits: dict, gaps: list[str]) -> None:
+    if isinstance(outcome, Gap):
+        gaps.append(outcome.message)
+    elif outcome is not None:
+        hits[code] = outcome
+
+
+def _findings(s: Snapshot, t: Thresholds, found: dict[str, Found]) -> tuple[Finding, ...]:
+    findings = []
+    for rule in CAUSES_IN_ORDER:
+        hit = found.get(rule.code)
+        if hit is None:
+            continue
+        evidence = clean_evidence(hit.evidence)
+        score = hit.score
+        explained_by = [code for code in rule.defers_to if code in found]
+        if explained_by:
+            score = round(score * t.deferred_score_factor, 3)
+            evidence["explained_by"] = explained_by
+        codes = hit.recommendations if hit.recommendations is not None else rule.recommends
+        findings.append(
+            Finding(
+                cause=rule.code,
+                category=rule.category,
+                score=min(1.0, max(0.0, score)),
+                evidence=evidence,
+                recommendations=recommendations.for_athlete(codes, s.profile, t),
+            )
+        )
+    findings.sort(key=lambda f: -f.score)  # stable: ties keep the DESIGN.md order
+    return tuple(findings)
+
+
+def _red_flags(flags: dict[str, Raised]) -> tuple[RedFlag, ...]:
+    out = [
+        RedFlag(
+            code=code,
+            severity=hit.severity,
+            evidence=clean_evidence(hit.evidence),
+            advice=advice_text(hit.severity, hit.advice or RED_FLAGS[code].advice),
+        )
+        for code, hit in flags.items()
+    ]
+    out.sort(key=lambda f: SEVERITY_ORDER[f.severity])
+    return tuple(out)
+
+
+def classify_weakness(s: Snapshot, t: Thresholds) -> str:
+    """science.md 'True or perceived weakness'.
+
+    ``true``: a goal lift's best recent e1RM is well below the weeks before, or jump height
+    well below baseline. ``perceived``: the athlete feels markedly weak (or far above their own
+    baseline) while objective strength holds. ``undetermined``: no objective comparison, or no
+    marked weakness to classify.
+    """
+    strength = facts.e1rm_drop(s)
+    jump = facts.jump_drop(s)
+    if (strength and strength.drop_pct >= t.true_weakness_min_drop_pct) or (
+        jump and jump.drop_pct >= t.jump_drop_min_pct
+    ):
+        return "true"
+    if strength is None and jump is None:
+        return "undetermined"
+    felt = [w.perceived_leg_weakness for w in s.wellness.last(t.weakness_recent_window_days)]
+    shift = facts.baseline_shift(s, "wellness", "perceived_leg_weakness")
+    feels_weak = (felt and sum(felt) / len(felt) >= t.perceived_weakness_min) or (
+        shift is not None and shift.z > t.baseline_z_max
+    )
+    return "perceived" if feels_weak else "undetermined"

@@ -1,0 +1,223 @@
+"""Reads for the analysis pipeline: build engine snapshots for many athletes at once.
+
+`load_snapshots` runs a fixed number of queries whatever the batch size: one per kind of
+data, each filtered by `athlete_id IN (...)` and the history window, read as plain tuples.
+"""
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import Q
+from django.utils import timezone
+
+from coaching import models as cm
+
+from . import models as am
+from .analysis import snapshot as s
+from .analysis.thresholds import Thresholds
+
+log = logging.getLogger(__name__)
+
+# Long enough for every metric: 8-week strength trend, 28-day chronic load, 4-week baselines.
+HISTORY_DAYS = 90
+
+
+def local_today(organization: cm.Organization) -> dt.date:
+    return timezone.localdate(timezone=organization.zoneinfo)
+
+
+def load_snapshots(
+    athlete_ids: Iterable[int], *, as_of: dt.date | None = None, history_days: int = HISTORY_DAYS
+) -> dict[int, s.Snapshot]:
+    """Snapshots keyed by athlete id; `as_of` defaults to each organization's local today."""
+    athletes = list(
+        cm.Athlete.objects.filter(pk__in=list(athlete_ids)).select_related("organization")
+    )
+    if not athletes:
+        return {}
+    ids = [a.pk for a in athletes]
+    days = {a.pk: as_of or local_today(a.organization) for a in athletes}
+    since = min(days.values()) - dt.timedelta(days=history_days)
+    org_ids = {a.organization_id for a in athletes}
+    exercises_by_id, catalogues = _catalogues(org_ids)
+    goal_lifts = _goal_lifts(ids, exercises_by_id)
+    thresholds = _thresholds(org_ids)
+    series = _series(ids, since, exercises_by_id)
+    return {
+        a.pk: s.Snapshot(
+            profile=s.Profile(
+                athlete_id=a.pk, sex=a.sex, date_of_birth=a.date_of_birth,
+                height_cm=a.height_cm, body_mass_kg=a.body_mass_kg,
+                training_age_years=a.training_age_years, goal=a.goal,
+                goal_lifts=tuple(goal_lifts.get(a.pk, ())),
+            ),
+            as_of=days[a.pk],
+            exercises=catalogues[a.organization_id],
+            thresholds=thresholds.get(a.organization_id) or Thresholds(),
+            **{name: rows.get(a.pk, ()) for name, rows in series.items()},
+        )
+        for a in athletes
+    }  # fmt: skip
+
+
+def _catalogues(org_ids: set[int]) -> tuple[dict[int, str], dict[int, dict[str, s.ExerciseInfo]]]:
+    """Exercise slugs by id, and each organization's view: shared catalogue plus its own."""
+    rows = cm.Exercise.objects.filter(
+        Q(organization__isnull=True) | Q(organization_id__in=org_ids)
+    ).values_list("pk", "organization_id", "slug", "name", "pattern", "kind", "muscles",
+                  "unilateral")  # fmt: skip
+    slugs, shared, own = {}, {}, defaultdict(dict)
+    for pk, org_id, slug, name, pattern, kind, muscles, unilateral in rows:
+        slugs[pk] = slug
+        info = s.ExerciseInfo(slug, name, pattern, kind, tuple(muscles or ()), unilateral)
+        (shared if org_id is None else own[org_id])[slug] = info
+    return slugs, {org_id: {**shared, **own[org_id]} for org_id in org_ids}
+
+
+def _goal_lifts(ids: list[int], slugs: dict[int, str]) -> dict[int, list[str]]:
+    through = cm.Athlete.goal_lifts.through.objects.filter(athlete_id__in=ids)
+    lifts = defaultdict(list)
+    for athlete_id, exercise_id in through.values_list("athlete_id", "exercise_id"):
+        if exercise_id in slugs:
+            lifts[athlete_id].append(slugs[exercise_id])
+    return lifts
+
+
+def _thresholds(org_ids: set[int]) -> dict[int, Thresholds]:
+    """Each organization's effective thresholds; an override the engine rejects is skipped."""
+    overrides = defaultdict(dict)
+    rows = am.ThresholdOverride.objects.filter(organization_id__in=org_ids)
+    for org_id, key, value in rows.values_list("organization_id", "key", "value"):
+        overrides[org_id][key] = value
+    result = {}
+    for org_id, values in overrides.items():
+        valid = {}
+        for key, value in values.items():
+            try:
+                Thresholds({key: value})
+            except ValueError as error:
+                log.warning("Ignoring threshold override of organization %s: %s", org_id, error)
+            else:
+                valid[key] = value
+        result[org_id] = Thresholds(valid)
+    return result
+
+
+def _grouped(queryset, fields: tuple[str, ...], build) -> dict[int, list]:
+    grouped = defaultdict(list)
+    for row in queryset.values_list("athlete_id", *fields):
+        grouped[row[0]].append(build(*row[1:]))
+    return grouped
+
+
+def _series(ids: list[int], since: dt.date, slugs: dict[int, str]) -> dict[str, dict]:
+    def dated(model):
+        return model.objects.filter(athlete_id__in=ids, date__gte=since).order_by()
+
+    def slug(exercise_id):
+        return slugs.get(exercise_id, "")
+
+    return {
+        "sleep": _grouped(dated(cm.SleepCheckIn), ("date", "hours", "quality"), s.SleepEntry),
+        "nutrition": _grouped(
+            dated(cm.NutritionCheckIn),
+            ("date", "calories_kcal", "protein_g", "carbohydrate_g", "fat_g", "water_l",
+             "micronutrient_concerns"),
+            lambda d, kcal, p, c, f, w, m: s.NutritionEntry(d, kcal, p, c, f, w, tuple(m or ())),
+        ),
+        "stress": _grouped(dated(cm.StressCheckIn), ("date", "stress", "mood"), s.StressEntry),
+        "wellness": _grouped(
+            dated(cm.WellnessCheckIn),
+            ("date", "fatigue", "soreness", "perceived_leg_weakness", "motivation",
+             "urine_colour", "body_mass_kg"),
+            s.WellnessEntry,
+        ),
+        "sessions": _sessions(ids, since, slug),
+        "strength_tests": _grouped(
+            dated(am.StrengthTest), ("date", "exercise_id", "load_kg", "reps", "side"),
+            lambda d, e, load, reps, side: s.StrengthTest(d, slug(e), load, reps, side),
+        ),
+        "movement_screens": _grouped(
+            dated(am.MovementScreen),
+            ("date", "exercise_id", "flaws", "compensations", "stability_issues"),
+            lambda d, e, fl, co, st: s.MovementScreen(
+                d, slug(e), tuple(fl or ()), tuple(co or ()), tuple(st or ())
+            ),
+        ),
+        "mobility_screens": _grouped(
+            dated(am.MobilityScreen),
+            ("date", "ankle_dorsiflexion_left_cm", "ankle_dorsiflexion_right_cm",
+             "single_leg_balance_left_s", "single_leg_balance_right_s", "y_balance_left_pct",
+             "y_balance_right_pct"),
+            s.MobilityScreen,
+        ),
+        "jump_tests": _grouped(
+            dated(am.JumpTest), ("date", "countermovement_jump_cm"), s.JumpTest
+        ),
+        "activation_ratings": _grouped(
+            dated(am.ActivationRating), ("date", "exercise_id", "mind_muscle_rating"),
+            lambda d, e, rating: s.ActivationRating(d, slug(e) if e else None, rating),
+        ),
+        "symptoms": _grouped(
+            dated(am.SymptomReport),
+            ("date", "onset", "severity", "numbness", "tingling", "loss_of_sensation", "pain",
+             "pain_days", "pain_improves_with_rest", "explained_by", "suspected_condition"),
+            s.SymptomReport,
+        ),
+    }  # fmt: skip
+
+
+def _sessions(ids: list[int], since: dt.date, slug) -> dict[int, list[s.Session]]:
+    """Sessions with their sets: two queries, sets grouped onto their session in memory."""
+    sets = defaultdict(list)
+    set_rows = (
+        cm.TrainingSet.objects.filter(session__athlete_id__in=ids, session__date__gte=since)
+        .order_by("session_id", "position")
+        .values_list("session_id", "exercise_id", "reps", "load_kg", "rpe", "rir", "side")
+    )
+    for session_id, exercise_id, reps, load_kg, rpe, rir, side in set_rows:
+        sets[session_id].append(s.TrainingSet(slug(exercise_id), reps, load_kg, rpe, rir, side))
+    sessions = defaultdict(list)
+    rows = cm.TrainingSession.objects.filter(athlete_id__in=ids, date__gte=since).order_by()
+    for pk, athlete_id, day, duration, rpe in rows.values_list(
+        "pk", "athlete_id", "date", "duration_min", "session_rpe"
+    ):
+        sessions[athlete_id].append(s.Session(day, duration, rpe, tuple(sets.get(pk, ()))))
+    return sessions
+
+
+def latest_run(*, athlete_id: int) -> am.AnalysisRun | None:
+    return (
+        am.AnalysisRun.objects.filter(athlete_id=athlete_id)
+        .prefetch_related("findings")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def run_as_dict(run: am.AnalysisRun) -> dict:
+    """A stored run in the API's "analysis run" shape; findings come ranked, best first."""
+    return {
+        "id": run.pk,
+        "athlete": run.athlete_id,
+        "created_at": run.created_at.isoformat(),
+        "as_of": run.as_of.isoformat(),
+        "ruleset_version": run.ruleset_version,
+        "window": {"start": run.window_start.isoformat(), "end": run.window_end.isoformat()},
+        "weakness_type": run.weakness_type,
+        "red_flags": run.red_flags,
+        "training_advice_secondary": run.training_advice_secondary,
+        "findings": [
+            {
+                "cause": finding.cause,
+                "category": finding.category,
+                "score": finding.score,
+                "evidence": finding.evidence,
+                "recommendations": finding.recommendations,
+            }
+            for finding in sorted(run.findings.all(), key=lambda f: f.rank)
+        ],
+        "data_gaps": run.data_gaps,
+    }

@@ -1,0 +1,14 @@
+"""Writes of the assessments app: analyses and the flags they raise."""
+
+from .analysis import analyse_athlete, analyse_athletes, store_results
+from .flags import FlagTransitionError, acknowledge_flag, reconcile_flags, resolve_flag
+
+__all__ = [
+    "FlagTransitionError",
+    "acknowledge_flag",
+    "analyse_athlete",
+    "analyse_athletes",
+    "reconcile_flags",
+    "resolve_flag",
+    "store_results",
+]

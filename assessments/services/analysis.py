@@ -1,0 +1,81 @@
+"""Writes for the analysis pipeline: run the engine and store what it found."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from coaching.models import Athlete
+
+from .. import models as am
+from ..analysis import engine
+from ..analysis.engine import Result
+from ..selectors import load_snapshots
+from .flags import reconcile_flags
+
+
+def analyse_athlete(*, athlete_id: int, as_of: dt.date | None = None) -> am.AnalysisRun:
+    """Analyse one athlete now and store the run; raises Athlete.DoesNotExist if unknown."""
+    runs = analyse_athletes(athlete_ids=[athlete_id], as_of=as_of)
+    if athlete_id not in runs:
+        raise Athlete.DoesNotExist(f"No athlete with id {athlete_id}.")
+    return runs[athlete_id]
+
+
+def analyse_athletes(
+    *, athlete_ids: Iterable[int], as_of: dt.date | None = None
+) -> dict[int, am.AnalysisRun]:
+    """Analyse a batch with a fixed number of queries and store one run per athlete.
+
+    `last_analysed_at` is the time the data was read, so anything written while the engine
+    ran is newer than it and the next sweep picks the athlete up again.
+    """
+    read_at = timezone.now()
+    snapshots = load_snapshots(athlete_ids, as_of=as_of)
+    results = {athlete_id: engine.run(snapshot) for athlete_id, snapshot in snapshots.items()}
+    with transaction.atomic():
+        # Lock the athletes so concurrent analyses of one athlete reconcile flags in turn.
+        list(Athlete.objects.select_for_update().filter(pk__in=list(results)).values_list("pk"))
+        runs = store_results(results)
+        reconcile_flags(runs=runs, results=results)
+        Athlete.objects.filter(pk__in=list(results)).update(last_analysed_at=read_at)
+    return runs
+
+
+def store_results(results: dict[int, Result]) -> dict[int, am.AnalysisRun]:
+    """Persist engine results as runs with their ranked findings (two bulk inserts)."""
+    runs = am.AnalysisRun.objects.bulk_create(
+        [_run_row(athlete_id, result) for athlete_id, result in results.items()]
+    )
+    by_athlete = {run.athlete_id: run for run in runs}
+    findings = [
+        am.Finding(
+            run=by_athlete[athlete_id],
+            rank=rank,
+            cause=finding.cause,
+            category=finding.category,
+            score=finding.score,
+            evidence=finding.evidence,
+            recommendations=[{"code": r.code, "text": r.text} for r in finding.recommendations],
+        )
+        for athlete_id, result in results.items()
+        for rank, finding in enumerate(result.findings, start=1)
+    ]
+    am.Finding.objects.bulk_create(findings)
+    return by_athlete
+
+
+def _run_row(athlete_id: int, result: Result) -> am.AnalysisRun:
+    data = result.to_dict()
+    return am.AnalysisRun(
+        athlete_id=athlete_id,
+        as_of=result.as_of,
+        ruleset_version=result.ruleset_version,
+        window_start=result.window_start,
+        window_end=result.window_end,
+        weakness_type=result.weakness_type,
+        red_flags=data["red_flags"],
+        data_gaps=list(result.data_gaps),
+        training_advice_secondary=result.training_advice_secondary,
+    )

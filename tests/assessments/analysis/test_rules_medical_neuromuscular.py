@@ -1,0 +1,135 @@
+"""Medical and neuromuscular causes."""
+
+import pytest
+
+from assessments.analysis import run
+from assessments.analysis.rules import Found, Gap
+from tests.assessments.analysis import builders as b
+
+
+def weak_for(days_marked: int, level: int = 7):
+    """Wellness history whose last ``days_marked`` days carry that perceived weakness."""
+    history = b.wellness()
+    marked = b.wellness(weakness=level, count=days_marked)
+    return history[: len(history) - days_marked] + marked
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["possible_medical_condition", "poor_motor_unit_recruitment", "weak_mind_muscle_connection"],
+)
+def test_silent_on_the_healthy_athlete(code):
+    assert b.check(code, b.healthy()) is None
+
+
+# --- possible medical condition ---------------------------------------------------------------
+
+
+def test_medical_fires_on_lasting_weakness_nothing_else_explains():
+    outcome = b.check("possible_medical_condition", b.healthy(wellness=weak_for(14)))
+    assert outcome.evidence["days_with_marked_weakness"] == 14
+    assert outcome.evidence["mean_perceived_weakness"] == 7
+    assert outcome.evidence["threshold_weakness"] == 6
+
+
+@pytest.mark.parametrize(("days_marked", "fires"), [(9, False), (10, True), (11, True)])
+def test_medical_turns_at_ten_marked_days_of_fourteen(days_marked, fires):
+    s = b.healthy(wellness=weak_for(days_marked))
+    assert isinstance(b.check("possible_medical_condition", s), Found) is fires
+
+
+@pytest.mark.parametrize(("level", "fires"), [(5, False), (6, True), (7, True)])
+def test_medical_turns_at_a_weakness_of_six(level, fires):
+    s = b.healthy(wellness=weak_for(14, level))
+    assert isinstance(b.check("possible_medical_condition", s), Found) is fires
+
+
+def test_medical_stays_silent_when_a_lifestyle_cause_explains_the_weakness():
+    s = b.healthy(wellness=weak_for(14), sleep=b.sleep(5.0))
+    assert b.check("possible_medical_condition", s) is None
+
+
+def test_medical_fires_on_a_reported_suspected_condition():
+    s = b.healthy(symptoms=[b.symptom(suspected_condition="  thyroid  ")])
+    outcome = b.check("possible_medical_condition", s)
+    assert outcome.evidence["suspected_conditions"] == ["thyroid"]
+
+
+def test_medical_gap_without_wellness_check_ins():
+    assert b.check("possible_medical_condition", b.empty()) == Gap(
+        "no wellness check-ins in the last 14 days"
+    )
+
+
+def test_medical_gap_when_lifestyle_causes_cannot_be_ruled_out():
+    s = b.healthy(wellness=weak_for(14), sleep=(), nutrition=())
+    outcome = b.check("possible_medical_condition", s)
+    assert outcome == Gap(
+        "lasting leg weakness, but no sleep, nutrition data in the last 14 days "
+        "to rule out training and lifestyle causes"
+    )
+
+
+# --- poor motor unit recruitment --------------------------------------------------------------
+
+
+def test_recruitment_fires_when_jump_height_falls():
+    outcome = b.check("poor_motor_unit_recruitment", b.healthy(jump_tests=b.jumps(36.0)))
+    assert outcome.evidence["jump_drop_pct"] == 20.0
+    assert outcome.evidence["baseline_tests"] == 3
+    assert outcome.score == 1.0
+
+
+@pytest.mark.parametrize(("latest_cm", "fires"), [(40.4, True), (40.5, False), (40.6, False)])
+def test_recruitment_turns_at_a_ten_percent_drop(latest_cm, fires):
+    tests = [b.JumpTest(b.day(age), 45.0) for age in (44, 30, 16)] + [
+        b.JumpTest(b.day(2), latest_cm)
+    ]
+    s = b.healthy(jump_tests=tests)
+    assert isinstance(b.check("poor_motor_unit_recruitment", s), Found) is fires
+
+
+def test_recruitment_gaps():
+    assert b.check("poor_motor_unit_recruitment", b.empty()) == Gap(
+        "no countermovement jump test in the last 14 days"
+    )
+    one = b.healthy(jump_tests=[b.JumpTest(b.day(30), 45.0), b.JumpTest(b.day(2), 30.0)])
+    assert b.check("poor_motor_unit_recruitment", one) == Gap(
+        "fewer than 2 earlier jump tests for a baseline"
+    )
+
+
+def test_plyometrics_advice_depends_on_training_age():
+    seasoned = run(b.healthy(jump_tests=b.jumps(36.0)))
+    novice = run(b.healthy(jump_tests=b.jumps(36.0), profile=b.profile(training_age_years=0.5)))
+    assert seasoned.findings[0].cause == novice.findings[0].cause == "poor_motor_unit_recruitment"
+    assert "plyometrics" in [x.code for x in seasoned.findings[0].recommendations]
+    assert "plyometrics_build_base_first" in [x.code for x in novice.findings[0].recommendations]
+
+
+# --- weak mind-muscle connection --------------------------------------------------------------
+
+
+def test_mind_muscle_fires_on_low_ratings():
+    outcome = b.check("weak_mind_muscle_connection", b.healthy(activation_ratings=b.ratings(1)))
+    assert outcome.evidence["mean_mind_muscle_rating"] == 1
+    assert outcome.score == 1.0
+
+
+@pytest.mark.parametrize(
+    ("ratings", "fires"), [((1, 2, 2, 2), True), ((2, 2, 2, 2), True), ((2, 2, 2, 3), False)]
+)
+def test_mind_muscle_turns_at_a_mean_of_two(ratings, fires):
+    s = b.healthy(
+        activation_ratings=[
+            b.ActivationRating(b.day(i + 1), None, r) for i, r in enumerate(ratings)
+        ]
+    )
+    assert isinstance(b.check("weak_mind_muscle_connection", s), Found) is fires
+
+
+def test_mind_muscle_needs_two_ratings():
+    s = b.healthy(activation_ratings=b.ratings(1, count=1))
+    assert b.check("weak_mind_muscle_connection", s) == Gap(
+        "only 1 mind-muscle ratings in the last 28 days (2 needed)"
+    )

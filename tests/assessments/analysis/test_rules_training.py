@@ -1,0 +1,293 @@
+"""Training causes: each fires on a clear case, stays silent on the healthy athlete, reports a
+gap without its data, and turns at its threshold."""
+
+from dataclasses import replace
+
+import pytest
+
+from assessments.analysis.rules import Found, Gap
+from assessments.analysis.snapshot import TrainingSet
+from tests.assessments.analysis import builders as b
+
+TRAINING = (
+    "insufficient_progressive_overload",
+    "overtraining",
+    "inadequate_volume_frequency",
+    "poor_exercise_selection",
+    "lack_of_specificity",
+    "muscle_imbalance",
+)
+
+
+@pytest.mark.parametrize("code", TRAINING)
+def test_silent_on_the_healthy_athlete(code):
+    assert b.check(code, b.healthy()) is None
+
+
+@pytest.mark.parametrize("code", TRAINING)
+def test_reports_a_gap_without_its_data(code):
+    outcome = b.check(code, b.empty())
+    assert isinstance(outcome, Gap)
+    assert outcome.message.startswith(("no ", "fewer than"))
+
+
+def plan_with_squat(squat_kg_for_week):
+    def plan(week):
+        sets = b.healthy_plan(week)
+        return tuple(
+            replace(x, load_kg=squat_kg_for_week(week)) if x.exercise == "back_squat" else x
+            for x in sets
+        )
+
+    return plan
+
+
+# --- insufficient progressive overload --------------------------------------------------------
+
+
+def test_overload_fires_when_goal_lift_e1rm_falls():
+    s = b.healthy(sessions=b.sessions(plan_with_squat(lambda w: 130 - 1.5 * w)))
+    outcome = b.check("insufficient_progressive_overload", s)
+    assert isinstance(outcome, Found)
+    assert outcome.evidence["e1rm_slope_pct_per_week"] < 0
+    assert outcome.evidence["lifts"] == ["back_squat"]
+    assert outcome.evidence["threshold_pct_per_week"] == 0.0
+    assert outcome.evidence["window_weeks"] == 8
+
+
+@pytest.mark.parametrize(("kg_per_week", "fires"), [(-0.01, True), (0.0, True), (0.01, False)])
+def test_overload_turns_at_no_gain(kg_per_week, fires):
+    s = b.healthy(sessions=b.sessions(plan_with_squat(lambda w: 130 + kg_per_week * w)))
+    assert isinstance(b.check("insufficient_progressive_overload", s), Found) is fires
+
+
+def test_overload_scores_a_steeper_decline_higher():
+    flat = b.healthy(sessions=b.sessions(plan_with_squat(lambda w: 130)))
+    falling = b.healthy(sessions=b.sessions(plan_with_squat(lambda w: 130 - 3 * w)))
+    assert (
+        b.check("insufficient_progressive_overload", falling).score
+        > b.check("insufficient_progressive_overload", flat).score
+    )
+
+
+def test_overload_needs_six_weeks_of_goal_lift_data():
+    s = b.healthy(sessions=b.sessions(count=35))
+    outcome = b.check("insufficient_progressive_overload", s)
+    assert outcome == Gap("fewer than 6 weeks of goal-lift e1RM data in the last 8 weeks")
+
+
+# --- overtraining -----------------------------------------------------------------------------
+
+
+def spiked(factor, *, fatigue=None):
+    """Healthy history, with the last 7 days' sessions ``factor`` times as long."""
+    before = b.sessions(count=b.HISTORY_DAYS - 7, ending_days_ago=7)
+    last_week = b.sessions(count=7, duration_min=75 * factor)
+    changes = {"sessions": before + last_week}
+    if fatigue is not None:
+        recent = b.wellness(fatigue=fatigue, soreness=fatigue, count=7, vary=False)
+        changes["wellness"] = b.wellness(count=b.HISTORY_DAYS)[:-7] + recent
+    return b.healthy(**changes)
+
+
+def test_overtraining_fires_on_a_load_spike_with_raised_fatigue():
+    outcome = b.check("overtraining", spiked(3, fatigue=8))
+    assert isinstance(outcome, Found)
+    assert outcome.evidence["acwr"] == pytest.approx(2.0)
+    assert outcome.evidence["acwr_band"] == "danger"
+    assert "fatigue_above_baseline" in outcome.evidence["confirmed_by"]
+    assert outcome.score == 1.0
+
+
+def test_overtraining_without_a_confirming_sign_scores_lower():
+    confirmed = b.check("overtraining", spiked(3, fatigue=8))
+    unconfirmed = b.check("overtraining", spiked(3))
+    assert unconfirmed.evidence["confirmed_by"] == []
+    assert unconfirmed.score == pytest.approx(confirmed.score * 0.6)
+
+
+@pytest.mark.parametrize(("factor", "fires"), [(1.79, False), (1.8, False), (1.81, True)])
+def test_overtraining_turns_at_an_acwr_of_1_5(factor, fires):
+    # ACWR = 4k / (k + 3) for a last week k times the three before: k = 1.8 gives 1.5
+    assert isinstance(b.check("overtraining", spiked(factor)), Found) is fires
+
+
+def test_overtraining_fires_on_monotonous_daily_training():
+    s = b.healthy(sessions=b.sessions(weekdays=range(7)))
+    outcome = b.check("overtraining", s)
+    assert isinstance(outcome, Found)
+    assert outcome.evidence["monotony"] > 2.0
+
+
+def test_overtraining_needs_28_days_of_history():
+    outcome = b.check("overtraining", b.healthy(sessions=b.sessions(count=20)))
+    assert outcome == Gap("fewer than 28 days of training history for the workload ratio")
+
+
+# --- inadequate volume or frequency ---------------------------------------------------------
+
+
+def test_volume_fires_on_one_leg_session_a_week():
+    outcome = b.check("inadequate_volume_frequency", b.healthy(sessions=b.sessions(weekdays=(0,))))
+    assert isinstance(outcome, Found)
+    assert outcome.evidence["leg_sessions_per_week"] == 1.0
+    assert outcome.evidence["threshold_sessions_per_week"] == 2.0
+
+
+def test_volume_fires_when_hamstrings_get_too_few_hard_sets():
+    def no_hamstrings(week):
+        return tuple(
+            x for x in b.healthy_plan(week) if x.exercise not in ("leg_curl", "romanian_deadlift")
+        )
+
+    outcome = b.check("inadequate_volume_frequency", b.healthy(sessions=b.sessions(no_hamstrings)))
+    assert outcome.evidence["muscles_below"] == ["hamstrings"]
+    assert outcome.evidence["hard_sets_per_week_hamstrings"] == 0
+
+
+@pytest.mark.parametrize(
+    ("drop_sessions", "add_sessions", "fires"), [(1, 0, True), (0, 0, False), (0, 1, False)]
+)
+def test_volume_turns_at_two_sessions_a_week(drop_sessions, add_sessions, fires):
+    sessions = b.sessions(weekdays=(0, 3), count=28)  # exactly 8 sessions in 28 days
+    history = b.sessions(weekdays=(0, 3), count=35, ending_days_ago=28)
+    extra = b.sessions(weekdays=(5,), count=7)[:add_sessions]
+    s = b.healthy(sessions=history + sessions[drop_sessions:] + extra)
+    assert isinstance(b.check("inadequate_volume_frequency", s), Found) is fires
+
+
+@pytest.mark.parametrize(("minimum", "fires"), [(17.5, False), (18, False), (18.5, True)])
+def test_volume_turns_at_the_hard_set_minimum(minimum, fires):
+    # the healthy athlete does 18 hard hamstring sets a week
+    s = b.healthy(overrides={"hard_sets_min_per_muscle_week": minimum})
+    assert isinstance(b.check("inadequate_volume_frequency", s), Found) is fires
+
+
+def test_volume_needs_two_weeks_of_history():
+    outcome = b.check("inadequate_volume_frequency", b.healthy(sessions=b.sessions(count=10)))
+    assert outcome == Gap("fewer than 14 days of training history")
+
+
+# --- poor exercise selection ----------------------------------------------------------------
+
+
+def mix(compound, isolation, goal=None):
+    """A session plan with that many compound and isolation leg sets (squats unless ``goal``)."""
+
+    def plan(week):
+        main = [TrainingSet(goal or "back_squat", 5, 120 + week, rpe=8)] * compound
+        return (*main, *[TrainingSet("leg_extension", 12, 50, rpe=8)] * isolation)
+
+    return plan
+
+
+def test_selection_fires_when_only_leg_extensions_are_done():
+    outcome = b.check("poor_exercise_selection", b.healthy(sessions=b.sessions(mix(0, 5))))
+    assert outcome.evidence["compound_share_pct"] == 0.0
+    assert outcome.evidence["major_muscles_without_hard_sets"] == ["hamstrings", "glutes"]
+    assert outcome.score == 1.0
+
+
+@pytest.mark.parametrize(
+    ("compound", "isolation", "fires"), [(5, 6, True), (5, 5, False), (6, 5, False)]
+)
+def test_selection_turns_at_half_compound(compound, isolation, fires):
+    s = b.healthy(sessions=b.sessions(mix(compound, isolation)))
+    assert isinstance(b.check("poor_exercise_selection", s), Found) is fires
+
+
+def test_selection_gap_when_only_upper_body_is_trained():
+    s = b.healthy(sessions=b.sessions(lambda w: (TrainingSet("bench_press", 5, 80),)))
+    assert b.check("poor_exercise_selection", s) == Gap(
+        "no leg strength sets logged in the last 28 days"
+    )
+
+
+# --- lack of specificity --------------------------------------------------------------------
+
+
+def test_specificity_fires_when_the_goal_lift_is_not_trained():
+    s = b.healthy(sessions=b.sessions(mix(4, 4, goal="leg_press")))
+    outcome = b.check("lack_of_specificity", s)
+    assert outcome.evidence["goal_lift_share_pct"] == 0
+    assert outcome.evidence["recent_sessions_with_goal_lift"] == 0
+
+
+def test_specificity_counts_close_variants_of_the_goal_lift():
+    s = b.healthy(sessions=b.sessions(mix(4, 4, goal="front_squat")))
+    assert b.check("lack_of_specificity", s) is None
+
+
+def test_specificity_fires_when_the_goal_lift_left_the_last_two_weeks():
+    s = b.healthy(
+        sessions=b.sessions(count=49, ending_days_ago=14)
+        + b.sessions(mix(1, 1, goal="leg_press"), count=14)
+    )
+    outcome = b.check("lack_of_specificity", s)
+    assert outcome.evidence["goal_lift_share_pct"] > 20
+    assert outcome.evidence["recent_sessions_with_goal_lift"] == 0
+
+
+@pytest.mark.parametrize(("isolation", "fires"), [(13, True), (12, False), (11, False)])
+def test_specificity_turns_at_a_fifth_of_leg_sets(isolation, fires):
+    s = b.healthy(sessions=b.sessions(mix(3, isolation)))  # 3 of 15 sets = 20%
+    assert isinstance(b.check("lack_of_specificity", s), Found) is fires
+
+
+def test_specificity_gap_without_goal_lifts():
+    s = b.healthy(profile=b.profile(goal_lifts=()))
+    assert b.check("lack_of_specificity", s) == Gap("no goal lifts set on the athlete profile")
+
+
+# --- muscle imbalance -----------------------------------------------------------------------
+
+
+def test_imbalance_fires_on_weak_hamstrings():
+    s = b.healthy(strength_tests=b.strength_tests(curl_kg=36, extension_kg=80))
+    outcome = b.check("muscle_imbalance", s)
+    assert outcome.evidence["hq_ratio"] == pytest.approx(0.45)
+    assert outcome.evidence["threshold_hq_ratio"] == 0.6
+
+
+def test_imbalance_fires_on_a_weak_leg():
+    s = b.healthy(strength_tests=b.strength_tests(left_kg=100, right_kg=70))
+    outcome = b.check("muscle_imbalance", s)
+    assert outcome.evidence["asymmetry_pct"] == pytest.approx(30.0)
+    assert outcome.evidence["asymmetry_exercise"] == "single_leg_press"
+
+
+@pytest.mark.parametrize(("curl_kg", "fires"), [(47.9, True), (48, False), (48.1, False)])
+def test_imbalance_turns_at_hq_0_6(curl_kg, fires):
+    tests = [
+        b.StrengthTest(b.day(3), "leg_curl", curl_kg, 1),
+        b.StrengthTest(b.day(3), "leg_extension", 80, 1),
+    ]
+    assert isinstance(b.check("muscle_imbalance", b.healthy(strength_tests=tests)), Found) is fires
+
+
+@pytest.mark.parametrize(("right_kg", "fires"), [(84.9, True), (85, False), (85.1, False)])
+def test_imbalance_turns_at_15_percent_asymmetry(right_kg, fires):
+    tests = [
+        b.StrengthTest(b.day(3), "single_leg_press", 100, 1, "left"),
+        b.StrengthTest(b.day(3), "single_leg_press", right_kg, 1, "right"),
+    ]
+    assert isinstance(b.check("muscle_imbalance", b.healthy(strength_tests=tests)), Found) is fires
+
+
+def test_imbalance_uses_the_weaker_legs_ratio_from_single_leg_tests():
+    d = b.day(3)
+    tests = [
+        b.StrengthTest(d, "leg_curl", 30, 1, "left"),
+        b.StrengthTest(d, "leg_curl", 25, 1, "right"),
+        b.StrengthTest(d, "leg_extension", 50, 1, "left"),
+        b.StrengthTest(d, "leg_extension", 50, 1, "right"),
+    ]
+    outcome = b.check("muscle_imbalance", b.healthy(strength_tests=tests))
+    assert outcome.evidence["hq_ratio"] == 0.5
+
+
+def test_imbalance_gap_when_tests_are_old_or_unpaired():
+    old = b.healthy(strength_tests=b.strength_tests(days_ago=40))
+    assert b.check("muscle_imbalance", old) == Gap("no strength assessment in the last 28 days")
+    unpaired = b.healthy(strength_tests=[b.StrengthTest(b.day(3), "back_squat", 140, 3)])
+    assert isinstance(b.check("muscle_imbalance", unpaired), Gap)

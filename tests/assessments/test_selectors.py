@@ -1,0 +1,90 @@
+"""The snapshot loader: a fixed number of queries per batch, and faithful snapshots."""
+
+import datetime as dt
+
+import pytest
+
+from assessments.selectors import load_snapshots
+from tests import factories as f
+from tests.query_helpers import count_queries
+
+pytestmark = pytest.mark.django_db
+
+AS_OF = f.TODAY
+
+
+def athlete_with_data(organization):
+    athlete = f.AthleteFactory(organization=organization, goal_lifts=[f.catalogue("back-squat")])
+    day = AS_OF - dt.timedelta(days=1)
+    for factory in (
+        f.SleepCheckInFactory, f.NutritionCheckInFactory, f.StressCheckInFactory,
+        f.WellnessCheckInFactory, f.StrengthTestFactory, f.MovementScreenFactory,
+        f.MobilityScreenFactory, f.JumpTestFactory, f.ActivationRatingFactory,
+        f.SymptomReportFactory,
+    ):  # fmt: skip
+        factory(athlete=athlete, date=day)
+    session = f.TrainingSessionFactory(athlete=athlete, date=day)
+    f.TrainingSetFactory(session=session, position=1)
+    f.TrainingSetFactory(session=session, position=2, exercise=f.catalogue("leg-extension"))
+    return athlete
+
+
+def test_query_count_is_the_same_for_1_and_200_athletes():
+    organization = f.OrganizationFactory()
+    f.ThresholdOverrideFactory(organization=organization, key="sleep_min_hours", value=7.5)
+    athletes = [athlete_with_data(organization) for _ in range(200)]
+    one = count_queries(lambda: load_snapshots([athletes[0].pk], as_of=AS_OF))
+    many = count_queries(lambda: load_snapshots([a.pk for a in athletes], as_of=AS_OF))
+    assert one == many
+
+
+def test_snapshot_holds_the_athletes_data():
+    organization = f.OrganizationFactory()
+    athlete = athlete_with_data(organization)
+    snapshot = load_snapshots([athlete.pk], as_of=AS_OF)[athlete.pk]
+    assert snapshot.profile.goal_lifts == ("back-squat",)
+    assert snapshot.profile.body_mass_kg == athlete.body_mass_kg
+    assert [e.hours for e in snapshot.sleep] == [7.5]
+    assert [s.exercise for s in snapshot.sessions[0].sets] == ["back-squat", "leg-extension"]
+    assert snapshot.strength_tests[0].exercise == "back-squat"
+    assert snapshot.exercises["leg-extension"].kind == "isolation"
+    for name in ("nutrition", "stress", "wellness", "movement_screens", "mobility_screens",
+                 "jump_tests", "activation_ratings", "symptoms"):  # fmt: skip
+        assert len(getattr(snapshot, name)) == 1, name
+
+
+def test_snapshot_excludes_history_older_than_the_window():
+    athlete = f.AthleteFactory()
+    f.SleepCheckInFactory(athlete=athlete, date=AS_OF - dt.timedelta(days=200))
+    snapshot = load_snapshots([athlete.pk], as_of=AS_OF)[athlete.pk]
+    assert len(snapshot.sleep) == 0
+
+
+def test_organization_exercises_are_visible_only_to_its_athletes():
+    own = f.ExerciseFactory(slug="tempo-squat")
+    athlete = f.AthleteFactory(organization=own.organization)
+    stranger = f.AthleteFactory()
+    snapshots = load_snapshots([athlete.pk, stranger.pk], as_of=AS_OF)
+    assert "tempo-squat" in snapshots[athlete.pk].exercises
+    assert "tempo-squat" not in snapshots[stranger.pk].exercises
+
+
+def test_organization_overrides_reach_the_thresholds():
+    override = f.ThresholdOverrideFactory(key="sleep_min_hours", value=8.0)
+    athlete = f.AthleteFactory(organization=override.organization)
+    other = f.AthleteFactory()
+    snapshots = load_snapshots([athlete.pk, other.pk], as_of=AS_OF)
+    assert snapshots[athlete.pk].thresholds.sleep_min_hours == 8.0
+    assert snapshots[other.pk].thresholds.sleep_min_hours == 7
+
+
+def test_an_override_the_engine_rejects_is_ignored_not_fatal():
+    override = f.ThresholdOverrideFactory(key="no_longer_a_threshold", value=1.0)
+    athlete = f.AthleteFactory(organization=override.organization)
+    assert load_snapshots([athlete.pk], as_of=AS_OF)[athlete.pk].thresholds.sleep_min_hours == 7
+
+
+def test_as_of_defaults_to_the_organizations_local_day():
+    athlete = f.AthleteFactory(organization=f.OrganizationFactory(timezone="Pacific/Kiritimati"))
+    snapshot = load_snapshots([athlete.pk])[athlete.pk]
+    assert abs((snapshot.as_of - dt.date.today()).days) <= 1

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from coaching.models import Athlete
 from tests import factories as f
@@ -86,7 +87,7 @@ def test_staff_see_every_organization(client, team):
 
 
 def test_athlete_page_shows_recent_check_ins_inline(client, team):
-    f.SleepCheckInFactory(athlete=team["mine"], hours=6.25)
+    f.SleepCheckInFactory(athlete=team["mine"], date=timezone.localdate(), hours=6.25)
     response = login(client, team["coach"]).get(change_url(team["mine"]))
     assert response.status_code == 200
     assert "6.25" in response.content.decode()

@@ -160,6 +160,8 @@ def e1rm_drop(s: Snapshot) -> StrengthChange | None:
         if recent and reference:
             best_recent, best_before = max(recent), max(reference)
             drop = metrics.as_reported(metrics.drop_pct(best_before, best_recent))
+            if drop is None:
+                continue  # a zero or near-zero reference says nothing about a drop
             change = StrengthChange(lift, best_recent, best_before, drop)
             if worst is None or change.drop_pct > worst.drop_pct:
                 worst = change
@@ -189,9 +191,8 @@ def jump_drop(s: Snapshot) -> JumpChange | None:
     if len(baseline) < t.jump_baseline_min_tests or not base or base <= 0:
         return None
     latest = recent[-1].countermovement_jump_cm
-    return JumpChange(
-        latest, base, len(baseline), metrics.as_reported(metrics.drop_pct(base, latest))
-    )
+    drop = metrics.as_reported(metrics.drop_pct(base, latest))
+    return None if drop is None else JumpChange(latest, base, len(baseline), drop)
 
 
 # --- workload ---------------------------------------------------------------------------------

@@ -332,8 +332,14 @@ def per_week(count: float, days: int) -> float:
 
 
 def drop_pct(reference: float, value: float) -> float | None:
-    """How far ``value`` lies below ``reference``, in % of the reference (negative: above)."""
-    return (reference - value) * 100.0 / reference if reference > 0 else None
+    """How far ``value`` lies below ``reference``, in % of the reference (negative: above).
+
+    None when the reference is not positive or the ratio overflows (a near-zero reference).
+    """
+    if not reference > 0:
+        return None
+    pct = (reference - value) * 100.0 / reference
+    return pct if math.isfinite(pct) else None
 
 
 def share_pct(part: float, whole: float) -> float | None:

@@ -184,3 +184,25 @@ def test_the_lasting_weakness_demo_athlete_also_gets_an_unexplained_weakness_fla
     result = run(b.healthy(**SCENARIOS["possible_medical_condition"]))
     assert [f.code for f in result.red_flags] == ["unexplained_weakness"]
     assert result.weakness_type == "perceived"
+
+
+def test_near_zero_baselines_give_no_percentage_change_and_no_crash():
+    """Regression (hypothesis): a 0 cm or 1e-308 cm baseline jump overflowed to None."""
+    from datetime import timedelta
+
+    from assessments.analysis.snapshot import JumpTest, StrengthTest
+
+    result = run(
+        b.healthy(
+            jump_tests=[
+                JumpTest(b.AS_OF, 1.0),
+                JumpTest(b.AS_OF - timedelta(days=14), 0.0),
+                JumpTest(b.AS_OF - timedelta(days=14), 1e-308),
+            ],
+            strength_tests=[
+                StrengthTest(b.AS_OF, "back_squat", 0.0, 1),
+                StrengthTest(b.AS_OF - timedelta(days=14), "back_squat", 2e-309, 1),
+            ],
+        )
+    )
+    assert "poor_motor_unit_recruitment" not in {f.cause for f in result.findings}

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
     "coaching.apps.CoachingConfig",
     "assessments.apps.AssessmentsConfig",
 ]
@@ -53,6 +54,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it can turn a lockout into its response (django-axes).
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes checks every login for a lockout before the model backend authenticates.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -153,16 +162,37 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "coaching.api.schema.LegstrongAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PARSER_CLASSES": ["coaching.api.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "coaching.api.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": ["coaching.api.throttles.WriteRateThrottle"],
+    # Rates are "N/second|minute|hour|day"; an empty value switches that throttle off.
+    "DEFAULT_THROTTLE_RATES": {
+        "auth": env("THROTTLE_AUTH_RATE", default="20/minute") or None,
+        "write": env("THROTTLE_WRITE_RATE", default="300/minute") or None,
+    },
+    "EXCEPTION_HANDLER": "coaching.api.exceptions.exception_handler",
+    # Client addresses (anonymous throttles) come from X-Forwarded-For only behind this many
+    # trusted proxies; with 0 the header is ignored, so a client cannot rotate it.
+    "NUM_PROXIES": env.int("TRUSTED_PROXY_COUNT", default=0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+if not DEBUG:
+    REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"] = ["rest_framework.renderers.JSONRenderer"]
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("JWT_ACCESS_MINUTES", default=15)),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_DAYS", default=14)),
     "ROTATE_REFRESH_TOKENS": True,
     "BLACKLIST_AFTER_ROTATION": True,
     "UPDATE_LAST_LOGIN": True,
+    # A password change ends every token issued before it; inactive users are refused.
+    "CHECK_REVOKE_TOKEN": True,
+    "CHECK_USER_IS_ACTIVE": True,
+    "SIGNING_KEY": env("JWT_SIGNING_KEY", default=SECRET_KEY),
+    "TOKEN_OBTAIN_SERIALIZER": "coaching.api.auth.TokenObtainPairSerializer",
+    "TOKEN_REFRESH_SERIALIZER": "coaching.api.auth.TokenRefreshSerializer",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Legstrong API",
@@ -172,7 +202,36 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "coaching.api.schema.allow_empty_query_values",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "SideEnum": "coaching.models.training.Side",
+        "GoalEnum": "coaching.models.athletes.Goal",
+        "SexEnum": "coaching.models.athletes.Sex",
+        "CoachRoleEnum": "coaching.models.organizations.CoachRole",
+        "FlagStatusEnum": "assessments.models.flags.FlagStatus",
+        "FlagKindEnum": "assessments.models.flags.FlagKind",
+        "FlagSeverityEnum": "assessments.models.flags.FlagSeverity",
+    },
 }
+
+# --- Brute force (django-axes) -------------------------------------------------------------
+# Lock a username out after repeated failed logins, whatever address the attempts come from,
+# and (separately) an address that fails too often across usernames. X-Forwarded-For is trusted
+# only when TRUSTED_PROXY_COUNT says how many proxies set it, so rotating it changes nothing.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = (
+    ["username", "ip_address"] if env.bool("AXES_LOCK_BY_IP", True) else ["username"]
+)
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = REST_FRAMEWORK["NUM_PROXIES"] or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
 
 # --- Security (production) ----------------------------------------------------------------
 SESSION_COOKIE_SECURE = not DEBUG

@@ -8,6 +8,7 @@ from .checkins import (
     WellnessCheckIn,
 )
 from .exercises import MUSCLES, Exercise
+from .idempotency import IdempotencyKey
 from .organizations import Coach, Organization
 from .training import Side, TrainingSession, TrainingSet
 
@@ -18,6 +19,7 @@ __all__ = [
     "AthleteDatedModel",
     "Coach",
     "Exercise",
+    "IdempotencyKey",
     "NutritionCheckIn",
     "Organization",
     "Side",

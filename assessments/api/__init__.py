@@ -1,0 +1,1 @@
+"""REST API of the assessments app: assessments, symptoms, analysis runs, flags, thresholds."""

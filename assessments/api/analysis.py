@@ -1,0 +1,123 @@
+"""Analysis runs: ask for one, read the latest, read the history."""
+
+import uuid
+
+from django.db.models import Prefetch
+from django.http import Http404
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import mixins, serializers, status
+from rest_framework.response import Response
+
+from assessments.models import AnalysisRun, Finding
+from coaching.api.base import EVERYONE, STAFF_AND_COACHES, AthleteScopedViewSet
+from coaching.api.filters import AnalysisRunFilter
+
+
+class RecommendationSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    text = serializers.CharField()
+
+
+class FindingSerializer(serializers.ModelSerializer):
+    recommendations = RecommendationSerializer(many=True)
+    evidence = serializers.DictField()
+
+    class Meta:
+        model = Finding
+        fields = ["rank", "cause", "category", "score", "evidence", "recommendations"]
+
+
+class RedFlagSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    severity = serializers.CharField()
+    evidence = serializers.DictField()
+    advice = serializers.CharField(allow_blank=True)
+
+
+class WindowSerializer(serializers.Serializer):
+    start = serializers.DateField()
+    end = serializers.DateField()
+
+
+class AnalysisRunSerializer(serializers.ModelSerializer):
+    """API.md's analysis run: findings by rank, red flags and data gaps, the window."""
+
+    window = serializers.SerializerMethodField()
+    red_flags = RedFlagSerializer(many=True)
+    findings = FindingSerializer(many=True)
+    data_gaps = serializers.ListField(child=serializers.CharField())
+    updated_at = serializers.DateTimeField(source="created_at", help_text="Runs never change.")
+
+    class Meta:
+        model = AnalysisRun
+        fields = [
+            "id",
+            "athlete",
+            "created_at",
+            "as_of",
+            "ruleset_version",
+            "window",
+            "weakness_type",
+            "training_advice_secondary",
+            "red_flags",
+            "findings",
+            "data_gaps",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(WindowSerializer)
+    def get_window(self, run) -> dict:
+        return {"start": run.window_start.isoformat(), "end": run.window_end.isoformat()}
+
+
+class AnalyzeResponseSerializer(serializers.Serializer):
+    run_id = serializers.IntegerField(allow_null=True)
+    task_id = serializers.UUIDField(allow_null=True)
+    status = serializers.ChoiceField(choices=["queued", "completed"])
+
+
+class _RunViewSet(AthleteScopedViewSet):
+    model = AnalysisRun
+    serializer_class = AnalysisRunSerializer
+
+    def scoped_queryset(self):
+        findings = Finding.objects.order_by("rank")
+        return super().scoped_queryset().prefetch_related(Prefetch("findings", queryset=findings))
+
+
+class AnalysisRunViewSet(_RunViewSet, mixins.ListModelMixin):
+    """The athlete's analysis runs, newest first (coaches)."""
+
+    read_roles = STAFF_AND_COACHES
+    filterset_class = AnalysisRunFilter
+
+
+class LatestAnalysisViewSet(_RunViewSet):
+    """The athlete's latest analysis run; 404 before the first. Athletes may read their own."""
+
+    read_roles = EVERYONE
+
+    @extend_schema(responses=AnalysisRunSerializer)
+    def latest(self, request, *args, **kwargs):
+        run = self.get_queryset().order_by("-created_at", "-id").first()
+        if run is None:
+            raise Http404("No analysis yet.")
+        return Response(self.get_serializer(run).data)
+
+
+class AnalyzeViewSet(AthleteScopedViewSet):
+    """Ask for a fresh analysis. Without a broker it runs at once and `run_id` is set."""
+
+    model = AnalysisRun
+    serializer_class = AnalyzeResponseSerializer
+    read_roles = STAFF_AND_COACHES
+    write_roles = STAFF_AND_COACHES
+
+    @extend_schema(request=None, responses={202: AnalyzeResponseSerializer})
+    def analyze(self, request, *args, **kwargs):
+        from assessments.services import analyse_athlete
+
+        run = analyse_athlete(athlete_id=self.athlete.pk)
+        data = {"run_id": run.pk, "task_id": uuid.uuid4(), "status": "completed"}
+        return Response(AnalyzeResponseSerializer(data).data, status=status.HTTP_202_ACCEPTED)

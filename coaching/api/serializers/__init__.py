@@ -1,0 +1,1 @@
+"""Serializers of the coaching API, one module per resource family."""

@@ -1,0 +1,1 @@
+"""Views of the coaching API, one module per resource family."""

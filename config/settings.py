@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -154,6 +155,40 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+# Publishing never retries inside a request: the outbox and the sweep recover lost messages.
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+# Red-flag e-mails have their own queue, so a nightly backlog of analyses never delays them.
+CELERY_TASK_ROUTES = {
+    "coaching.tasks.send_flag_alerts": {"queue": "alerts"},
+    "coaching.tasks.reconcile_alerts": {"queue": "alerts"},
+    "assessments.tasks.analyse_athlete_task": {"queue": "analysis"},
+    "assessments.tasks.analyse_chunk_task": {"queue": "analysis"},
+}
+# The schedule lives in code (reviewed, versioned, the same in every environment).
+CELERY_BEAT_SCHEDULE = {
+    "sweep-changed-athletes": {
+        "task": "assessments.tasks.sweep_changed_athletes",
+        "schedule": env.int("SWEEP_INTERVAL_SECONDS", default=120),
+    },
+    "nightly-reanalysis": {
+        "task": "assessments.tasks.nightly_reanalysis",
+        "schedule": crontab(hour=env.int("NIGHTLY_HOUR_UTC", default=2), minute=0),
+    },
+    "send-digests": {"task": "coaching.tasks.send_digests", "schedule": crontab(minute="*/15")},
+    "reconcile-alerts": {"task": "coaching.tasks.reconcile_alerts", "schedule": 60},
+    "purge-idempotency-keys": {
+        "task": "coaching.tasks.purge_idempotency_keys",
+        "schedule": crontab(hour=3, minute=30),
+    },
+}
+# A burst of writes within this many seconds gives one analysis.
+ANALYSIS_DEBOUNCE_SECONDS = env.int("ANALYSIS_DEBOUNCE_SECONDS", default=5)
+ANALYSIS_CHUNK_SIZE = env.int("ANALYSIS_CHUNK_SIZE", default=200)
+# A red-flag e-mail still pending after this long is reported and sent by reconciliation.
+ALERT_OVERDUE_MINUTES = env.int("ALERT_OVERDUE_MINUTES", default=3)
+# A claimed alert whose sender died is sent again after this long.
+ALERT_STALE_CLAIM_MINUTES = env.int("ALERT_STALE_CLAIM_MINUTES", default=10)
 
 # --- REST API -----------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -6,6 +6,8 @@ resolve them with a note. History is kept: a resolved flag is never reopened, a 
 from django.db import transaction
 from django.utils import timezone
 
+from coaching.alerts import queue_alerts
+
 from ..analysis.engine import Result
 from ..models import AnalysisRun, Flag
 
@@ -70,7 +72,9 @@ def reconcile_flags(*, runs: dict[int, AnalysisRun], results: dict[int, Result])
             resolution_note="Resolved automatically: the latest analysis no longer finds it.",
             updated_at=now,
         )
-    return Flag.objects.bulk_create(new)
+    opened = Flag.objects.bulk_create(new)
+    queue_alerts(opened)  # the outbox: written with the flags, sent after commit
+    return opened
 
 
 @transaction.atomic

@@ -9,15 +9,19 @@ from .checkins import (
 )
 from .exercises import MUSCLES, Exercise
 from .idempotency import IdempotencyKey
+from .notifications import AlertEmail, DeliveryStatus, DigestEmail
 from .organizations import Coach, Organization
 from .training import Side, TrainingSession, TrainingSet
 
 __all__ = [
     "MICRONUTRIENTS",
     "MUSCLES",
+    "AlertEmail",
     "Athlete",
     "AthleteDatedModel",
     "Coach",
+    "DeliveryStatus",
+    "DigestEmail",
     "Exercise",
     "IdempotencyKey",
     "NutritionCheckIn",

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from .base import TimeStampedModel, bounded, one_of
@@ -49,6 +49,9 @@ class Athlete(TimeStampedModel):
     # The pipeline re-analyses athletes whose data changed after their last run.
     data_changed_at = models.DateTimeField(null=True, blank=True, db_index=True)
     last_analysed_at = models.DateTimeField(null=True, blank=True)
+    # Set by the first write of a burst when it queues an analysis; cleared when that run
+    # starts. While set, further writes queue nothing: the queued run will read them.
+    analysis_queued_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["name", "id"]
@@ -65,10 +68,18 @@ class Athlete(TimeStampedModel):
         return self.name
 
     def mark_data_changed(self) -> None:
-        """Record that new data arrived, so the next sweep re-analyses this athlete."""
+        """Record that new data arrived and ask for a re-analysis once the write commits.
+
+        The timestamp is part of the writer's transaction, so even if the request for a run
+        is lost (broker down), the sweep sees `data_changed_at > last_analysed_at` later.
+        """
+        from assessments.pipeline import request_analysis
+
         now = timezone.now()
         type(self).objects.filter(pk=self.pk).update(data_changed_at=now)
         self.data_changed_at = now
+        athlete_id = self.pk
+        transaction.on_commit(lambda: request_analysis(athlete_id))
 
 
 class AthleteDatedModel(TimeStampedModel):

@@ -1,0 +1,133 @@
+"""The daily digest: each coach, once a day, at their own hour in their organization's zone.
+
+The `DigestEmail` row for (coach, local date) is created before sending: the unique
+constraint is the claim, so two schedulers running at once still send one digest.
+"""
+
+import datetime as dt
+import logging
+from collections import Counter
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, Subquery
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import (
+    Coach,
+    DigestEmail,
+    NutritionCheckIn,
+    SleepCheckIn,
+    StressCheckIn,
+    WellnessCheckIn,
+)
+from .scoping import athletes_for
+
+log = logging.getLogger(__name__)
+
+QUIET_DAYS = 3
+CHECK_INS = (SleepCheckIn, NutritionCheckIn, StressCheckIn, WellnessCheckIn)
+
+
+def due(*, now: dt.datetime | None = None) -> list[tuple[Coach, dt.date]]:
+    """Coaches whose digest hour has come today (their time) and who have not had it."""
+    now = now or timezone.now()
+    coaches = (
+        Coach.objects.filter(digest_enabled=True, user__is_active=True)
+        .exclude(user__email="")
+        .select_related("organization", "user")
+    )
+    sent = set(
+        DigestEmail.objects.filter(created_at__gte=now - dt.timedelta(days=2)).values_list(
+            "coach_id", "local_date"
+        )
+    )
+    result = []
+    for coach in coaches:
+        local = now.astimezone(coach.organization.zoneinfo)
+        if local.hour >= coach.digest_hour and (coach.pk, local.date()) not in sent:
+            result.append((coach, local.date()))
+    return result
+
+
+def send_due(*, now: dt.datetime | None = None) -> int:
+    """Send every due digest; returns how many this call sent."""
+    now = now or timezone.now()
+    return sum(send(coach=coach, local_date=day, now=now) for coach, day in due(now=now))
+
+
+def send(*, coach: Coach, local_date: dt.date, now: dt.datetime) -> bool:
+    try:
+        with transaction.atomic():
+            digest = DigestEmail.objects.create(coach=coach, local_date=local_date)
+    except IntegrityError:
+        log.info("Digest for coach %s on %s already claimed", coach.pk, local_date)
+        return False
+    summary = content(coach=coach, now=now)
+    message(coach, summary).send()
+    digest.status, digest.sent_at = DigestEmail.Status.SENT, timezone.now()
+    digest.summary = {
+        "new_flags": len(summary["new_flags"]),
+        "open_flags": len(summary["open_flags"]),
+        "quiet_athletes": len(summary["quiet_athletes"]),
+        "common_causes": summary["common_causes"],
+    }
+    digest.save(update_fields=["status", "sent_at", "summary"])
+    return True
+
+
+def content(*, coach: Coach, now: dt.datetime) -> dict:
+    """What the coach should know this morning, in a fixed number of queries."""
+    from assessments.models import AnalysisRun, Finding, Flag
+
+    athletes = athletes_for(coach.user)
+    flags = list(
+        Flag.objects.filter(athlete__in=athletes.values("pk"), status__in=Flag.ACTIVE)
+        .select_related("athlete")
+        .order_by("kind", "-opened_at")
+    )
+    since = now - dt.timedelta(days=1)
+    latest_run = AnalysisRun.objects.filter(athlete=OuterRef("pk")).order_by("-created_at", "-id")
+    rows = athletes.annotate(
+        latest_run_id=Subquery(latest_run.values("pk")[:1]),
+        **{f"last_{i}": _latest_date(model) for i, model in enumerate(CHECK_INS)},
+    )
+    today = now.astimezone(coach.organization.zoneinfo).date()
+    quiet, run_ids = [], []
+    for athlete in rows:
+        run_ids.append(athlete.latest_run_id)
+        dates = [d for d in (getattr(athlete, f"last_{i}") for i in range(len(CHECK_INS))) if d]
+        last = max(dates) if dates else None
+        if last is None or (today - last).days >= QUIET_DAYS:
+            quiet.append({"athlete": athlete, "last_check_in": last})
+    causes = Counter(
+        Finding.objects.filter(run_id__in=[r for r in run_ids if r]).values_list("cause", flat=True)
+    )
+    return {
+        "coach": coach,
+        "date": today,
+        "new_flags": [f for f in flags if f.opened_at >= since],
+        "open_flags": flags,
+        "quiet_athletes": quiet,
+        "common_causes": causes.most_common(5),
+        "dashboard_url": settings.SITE_URL + reverse("admin:index"),
+    }
+
+
+def _latest_date(model) -> Subquery:
+    return Subquery(
+        model.objects.filter(athlete=OuterRef("pk")).order_by("-date").values("date")[:1]
+    )
+
+
+def message(coach: Coach, summary: dict) -> EmailMultiAlternatives:
+    email = EmailMultiAlternatives(
+        subject=f"[Legstrong] Your athletes on {summary['date']:%A %-d %B}",
+        body=render_to_string("coaching/email/digest.txt", summary),
+        to=[coach.user.email],
+    )
+    email.attach_alternative(render_to_string("coaching/email/digest.html", summary), "text/html")
+    return email

@@ -1,7 +1,6 @@
 """The coach dashboard's assessment, analysis, flag and threshold pages, scoped per role."""
 
 from django.contrib import admin, messages
-from django.utils import timezone
 
 from coaching.admin.base import CoachAccessMixin, ScopedAdmin
 from coaching.scoping import Role, coach_of, organizations_for, role_of
@@ -18,6 +17,7 @@ from .models import (
     SymptomReport,
     ThresholdOverride,
 )
+from .services import FlagTransitionError, acknowledge_flag, resolve_flag
 
 
 class DatedAdmin(ScopedAdmin):
@@ -100,36 +100,57 @@ class AnalysisRunAdmin(ScopedAdmin):
 
 @admin.register(Flag)
 class FlagAdmin(ScopedAdmin):
+    """Flags with filters; a coach acknowledges or resolves one with a note."""
+
     list_display = ("athlete", "kind", "code", "severity", "status", "opened_at", "last_seen_at")
     list_filter = ("status", "kind", "severity", "code")
     list_select_related = ("athlete",)
     search_fields = ("athlete__name", "code")
     date_hierarchy = "opened_at"
-    readonly_fields = (
-        "athlete", "kind", "code", "severity", "evidence", "advice", "opened_at", "last_seen_at",
-        "opened_by_run", "acknowledged_at", "acknowledged_by", "resolved_at", "resolved_by",
+    fields = (
+        "athlete", "kind", "code", "severity", "status", "advice", "evidence", "opened_at",
+        "last_seen_at", "opened_by_run", "acknowledged_at", "acknowledged_by",
+        "acknowledge_note", "resolved_at", "resolved_by", "resolution_note",
     )  # fmt: skip
+    readonly_fields = tuple(f for f in fields if f not in ("acknowledge_note", "resolution_note"))
     actions = ("acknowledge", "resolve")
     coach_can_add = coach_can_delete = False
 
     def has_add_permission(self, request):
         return False
 
+    def save_model(self, request, obj, form, change):
+        """The buttons move the flag through its lifecycle; plain save keeps the notes."""
+        note_field, transition = None, None
+        if "_acknowledge" in request.POST:
+            note_field, transition = "acknowledge_note", acknowledge_flag
+        elif "_resolve" in request.POST:
+            note_field, transition = "resolution_note", resolve_flag
+        if transition is None:
+            super().save_model(request, obj, form, change)
+            return
+        try:
+            transition(flag_id=obj.pk, user=request.user, note=form.cleaned_data[note_field])
+        except FlagTransitionError as error:
+            self.message_user(request, str(error), messages.ERROR)
+
     @admin.action(description="Acknowledge the selected flags")
     def acknowledge(self, request, queryset):
-        count = queryset.filter(status=Flag.Status.OPEN).update(
-            status=Flag.Status.ACKNOWLEDGED,
-            acknowledged_at=timezone.now(),
-            acknowledged_by=request.user,
-        )
-        self.message_user(request, f"Acknowledged {count} flag(s).", messages.SUCCESS)
+        self._transition(request, queryset.filter(status=Flag.Status.OPEN), acknowledge_flag)
 
     @admin.action(description="Resolve the selected flags")
     def resolve(self, request, queryset):
-        count = queryset.filter(status__in=Flag.ACTIVE).update(
-            status=Flag.Status.RESOLVED, resolved_at=timezone.now(), resolved_by=request.user
-        )
-        self.message_user(request, f"Resolved {count} flag(s).", messages.SUCCESS)
+        self._transition(request, queryset.filter(status__in=Flag.ACTIVE), resolve_flag)
+
+    def _transition(self, request, queryset, change):
+        done = 0
+        for flag_id in queryset.values_list("pk", flat=True):
+            try:
+                change(flag_id=flag_id, user=request.user)
+                done += 1
+            except FlagTransitionError:
+                pass
+        self.message_user(request, f"Updated {done} flag(s).", messages.SUCCESS)
 
 
 @admin.register(ThresholdOverride)

@@ -13,3 +13,10 @@ class CoachAdminSite(AdminSite):
         if not user.is_active:
             return False
         return user.is_staff or hasattr(user, "coach")
+
+    def index(self, request, extra_context=None):
+        """The admin index is the coach's start page: who needs attention comes first."""
+        from .dashboard import needs_attention
+
+        extra_context = {**(extra_context or {}), "attention": needs_attention(request.user)}
+        return super().index(request, extra_context)

@@ -16,20 +16,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import (
-    Coach,
-    DigestEmail,
-    NutritionCheckIn,
-    SleepCheckIn,
-    StressCheckIn,
-    WellnessCheckIn,
-)
+from .models import Coach, DigestEmail
 from .scoping import athletes_for
+from .selectors import quiet_athletes
 
 log = logging.getLogger(__name__)
-
-QUIET_DAYS = 3
-CHECK_INS = (SleepCheckIn, NutritionCheckIn, StressCheckIn, WellnessCheckIn)
 
 
 def due(*, now: dt.datetime | None = None) -> list[tuple[Coach, dt.date]]:
@@ -91,18 +82,11 @@ def content(*, coach: Coach, now: dt.datetime) -> dict:
     )
     since = now - dt.timedelta(days=1)
     latest_run = AnalysisRun.objects.filter(athlete=OuterRef("pk")).order_by("-created_at", "-id")
-    rows = athletes.annotate(
-        latest_run_id=Subquery(latest_run.values("pk")[:1]),
-        **{f"last_{i}": _latest_date(model) for i, model in enumerate(CHECK_INS)},
+    run_ids = athletes.annotate(latest_run_id=Subquery(latest_run.values("pk")[:1])).values_list(
+        "latest_run_id", flat=True
     )
     today = now.astimezone(coach.organization.zoneinfo).date()
-    quiet, run_ids = [], []
-    for athlete in rows:
-        run_ids.append(athlete.latest_run_id)
-        dates = [d for d in (getattr(athlete, f"last_{i}") for i in range(len(CHECK_INS))) if d]
-        last = max(dates) if dates else None
-        if last is None or (today - last).days >= QUIET_DAYS:
-            quiet.append({"athlete": athlete, "last_check_in": last})
+    quiet = quiet_athletes(athletes, today=today)
     causes = Counter(
         Finding.objects.filter(run_id__in=[r for r in run_ids if r]).values_list("cause", flat=True)
     )
@@ -115,12 +99,6 @@ def content(*, coach: Coach, now: dt.datetime) -> dict:
         "common_causes": causes.most_common(5),
         "dashboard_url": settings.SITE_URL + reverse("admin:index"),
     }
-
-
-def _latest_date(model) -> Subquery:
-    return Subquery(
-        model.objects.filter(athlete=OuterRef("pk")).order_by("-date").values("date")[:1]
-    )
 
 
 def message(coach: Coach, summary: dict) -> EmailMultiAlternatives:

@@ -1,9 +1,23 @@
 """Admin for organizations, coaches and athletes."""
 
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
 from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import path
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html_join
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST
 
+from assessments.models import Flag
+from assessments.pipeline import publish
+from assessments.selectors import run_as_dict
+from assessments.tasks import analyse_athlete_task
+from coaching.charts import athlete_charts
+from coaching.dashboard import run_history
+from coaching.exports import as_csv, as_json
 from coaching.models import (
     Athlete,
     Coach,
@@ -78,6 +92,13 @@ class WellnessInline(RecentInline):
     )  # fmt: skip
 
 
+def _download(body: str, athlete, extension: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+    filename = f"{slugify(athlete.name) or 'athlete'}-{athlete.pk}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 @admin.register(Athlete)
 class AthleteAdmin(ScopedAdmin):
     athlete_path = None
@@ -113,6 +134,53 @@ class AthleteAdmin(ScopedAdmin):
         coach = coach_of(request.user)
         if not change and coach is not None and role_of(request.user) is Role.COACH:
             form.instance.coaches.add(coach)  # a coach's new athlete is theirs
+
+    # --- the athlete page: analysis, history, charts, actions ---------------------------
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        athlete = self.get_object(request, object_id)  # 404 outside the coach's scope
+        history = run_history(athlete.pk)
+        extra_context = {
+            **(extra_context or {}),
+            "latest": run_as_dict(history[0]["run"]) if history else None,
+            "history": history,
+            "charts": athlete_charts(athlete.pk),
+            "active_flags": list(athlete.flags.filter(status__in=Flag.ACTIVE)),
+            "chartjs": "coaching/vendor/chartjs-4.6.1/chart.umd.min.js",
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<path:object_id>/analyse/", view(self.analyse_view),
+                 name="coaching_athlete_analyse"),
+            path("<path:object_id>/export.json", view(self.export_json_view),
+                 name="coaching_athlete_export_json"),
+            path("<path:object_id>/export.csv", view(self.export_csv_view),
+                 name="coaching_athlete_export_csv"),
+            *super().get_urls(),
+        ]  # fmt: skip
+
+    @method_decorator(require_POST)
+    def analyse_view(self, request, object_id):
+        """Re-run the analysis in the background; in-process when no broker is configured."""
+        athlete = self.get_object(request, object_id)
+        publish(analyse_athlete_task, athlete.pk)
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            self.message_user(request, f"{athlete} analysed again.", messages.SUCCESS)
+        else:
+            self.message_user(
+                request, f"Analysis of {athlete} queued: refresh in a few seconds.", messages.INFO
+            )
+        return redirect("admin:coaching_athlete_change", athlete.pk)
+
+    def export_json_view(self, request, object_id):
+        athlete = self.get_object(request, object_id)
+        return _download(as_json(athlete), athlete, "json", "application/json")
+
+    def export_csv_view(self, request, object_id):
+        athlete = self.get_object(request, object_id)
+        return _download(as_csv(athlete), athlete, "csv", "text/csv")
 
     @admin.display(description="Coaches")
     def coach_names(self, athlete):

@@ -50,10 +50,6 @@ class ScopedViewSet(viewsets.GenericViewSet):
             if name in cls.__dict__:
                 raise TypeError(f"{cls.__name__} must not override {name}(): use scoped_queryset()")
 
-    @property
-    def role(self) -> Role:
-        return role_of(self.request.user)
-
     def scoped_queryset(self) -> QuerySet:
         """The rows the caller may see, built from a coaching.scoping selector."""
         raise NotImplementedError

@@ -15,7 +15,11 @@ from .related import ExerciseSlugField, ScopedCoachField
 class MeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     username = serializers.CharField()
-    role = serializers.ChoiceField(choices=[r.value for r in Role if r is not Role.NONE])
+    role = serializers.ChoiceField(
+        choices=[r.value for r in Role if r is not Role.NONE],
+        allow_null=True,
+        help_text="null for a user with no role (no coach or athlete membership).",
+    )
     organization = serializers.IntegerField(allow_null=True, help_text="Organization id.")
     athlete = serializers.IntegerField(allow_null=True, help_text="Own athlete id, if any.")
     coach = serializers.IntegerField(allow_null=True, help_text="Own coach id, if any.")

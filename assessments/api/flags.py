@@ -5,12 +5,12 @@ from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from assessments import services
 from assessments.models import Flag
 from coaching.api.base import STAFF_AND_COACHES, ScopedViewSet
 from coaching.api.filters import Ordering
 from coaching.scoping import athletes_for
 
-from . import services
 from .filters import FlagFilter
 
 
@@ -76,5 +76,8 @@ class FlagViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
         flag = self.get_object()
         body = FlagNoteSerializer(data=self.request.data)
         body.is_valid(raise_exception=True)
-        flag = change(flag=flag, user=self.request.user, note=body.validated_data["note"])
+        try:
+            flag = change(flag_id=flag.pk, user=self.request.user, note=body.validated_data["note"])
+        except services.FlagTransitionError as error:
+            raise serializers.ValidationError({"status": [str(error)]}) from error
         return Response(FlagSerializer(flag).data)

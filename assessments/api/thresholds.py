@@ -9,13 +9,12 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from assessments import services
 from assessments.analysis.thresholds import DEFAULTS, Thresholds
 from assessments.models import ThresholdOverride
 from coaching.api.base import STAFF_AND_COACHES, ScopedViewSet
 from coaching.models import Organization
 from coaching.scoping import Role, organizations_for
-
-from . import services
 
 
 class ThresholdSerializer(serializers.Serializer):

@@ -2,6 +2,7 @@
 
 from .analysis import analyse_athlete, analyse_athletes, store_results
 from .flags import FlagTransitionError, acknowledge_flag, reconcile_flags, resolve_flag
+from .thresholds import set_threshold_overrides
 
 __all__ = [
     "FlagTransitionError",
@@ -10,5 +11,6 @@ __all__ = [
     "analyse_athletes",
     "reconcile_flags",
     "resolve_flag",
+    "set_threshold_overrides",
     "store_results",
 ]

@@ -79,31 +79,35 @@ def reconcile_flags(*, runs: dict[int, AnalysisRun], results: dict[int, Result])
 
 @transaction.atomic
 def acknowledge_flag(*, flag_id: int, user, note: str = "") -> Flag:
-    """A coach has seen an open flag and is acting on it."""
+    """Open -> acknowledged: a coach has seen the flag and is acting on it.
+
+    Acknowledging again changes nothing (a retried request is harmless); a resolved flag is
+    final and cannot be acknowledged.
+    """
     flag = Flag.objects.select_for_update().get(pk=flag_id)
-    if flag.status != Flag.Status.OPEN:
-        raise FlagTransitionError(
-            f"Only an open flag can be acknowledged; this one is {flag.status}."
-        )
-    flag.status, flag.acknowledged_at, flag.acknowledged_by = (
-        Flag.Status.ACKNOWLEDGED, timezone.now(), user,
-    )  # fmt: skip
-    flag.acknowledge_note = note
-    flag.save(update_fields=[
-        "status", "acknowledged_at", "acknowledged_by", "acknowledge_note", "updated_at",
-    ])  # fmt: skip
+    if flag.status == Flag.Status.RESOLVED:
+        raise FlagTransitionError("This flag is resolved; it cannot be acknowledged.")
+    if flag.status == Flag.Status.OPEN:
+        flag.status, flag.acknowledged_at, flag.acknowledged_by = (
+            Flag.Status.ACKNOWLEDGED, timezone.now(), user,
+        )  # fmt: skip
+        flag.acknowledge_note = note
+        flag.save(update_fields=[
+            "status", "acknowledged_at", "acknowledged_by", "acknowledge_note", "updated_at",
+        ])  # fmt: skip
     return flag
 
 
 @transaction.atomic
 def resolve_flag(*, flag_id: int, user, note: str = "") -> Flag:
-    """A coach closes an open or acknowledged flag."""
+    """Open or acknowledged -> resolved. Resolving again changes nothing."""
     flag = Flag.objects.select_for_update().get(pk=flag_id)
-    if flag.status not in Flag.ACTIVE:
-        raise FlagTransitionError("This flag is already resolved.")
-    flag.status, flag.resolved_at, flag.resolved_by = Flag.Status.RESOLVED, timezone.now(), user
-    flag.resolution_note = note
-    flag.save(
-        update_fields=["status", "resolved_at", "resolved_by", "resolution_note", "updated_at"]
-    )
+    if flag.status != Flag.Status.RESOLVED:
+        flag.status, flag.resolved_at, flag.resolved_by = (
+            Flag.Status.RESOLVED, timezone.now(), user,
+        )  # fmt: skip
+        flag.resolution_note = note
+        flag.save(
+            update_fields=["status", "resolved_at", "resolved_by", "resolution_note", "updated_at"]
+        )
     return flag

@@ -89,13 +89,15 @@ def test_overtraining_opens_its_own_flag():
     assert flag.kind == "overtraining" and flag.severity == "warning"
 
 
-def test_flag_transitions():
+def test_flag_transitions_are_safe_to_repeat_and_resolution_is_final():
     flag = f.FlagFactory()
-    acknowledge_flag(flag_id=flag.pk, user=None)
+    acknowledge_flag(flag_id=flag.pk, user=None, note="first")
+    acknowledge_flag(flag_id=flag.pk, user=None, note="retry")  # a retried request: no change
+    flag.refresh_from_db()
+    assert flag.status == "acknowledged" and flag.acknowledge_note == "first"
+    resolve_flag(flag_id=flag.pk, user=None, note="done")
+    resolve_flag(flag_id=flag.pk, user=None, note="again")
     with pytest.raises(FlagTransitionError):
         acknowledge_flag(flag_id=flag.pk, user=None)
-    resolve_flag(flag_id=flag.pk, user=None, note="done")
-    with pytest.raises(FlagTransitionError):
-        resolve_flag(flag_id=flag.pk, user=None)
     flag.refresh_from_db()
     assert flag.status == "resolved" and flag.resolution_note == "done"

@@ -1,6 +1,6 @@
 """Writes of the assessments app: analyses and the flags they raise."""
 
-from .analysis import analyse_athlete, analyse_athletes, store_results
+from .analysis import analyse_athlete, analyse_athletes, request_analysis_now, store_results
 from .flags import FlagTransitionError, acknowledge_flag, reconcile_flags, resolve_flag
 from .thresholds import set_threshold_overrides
 
@@ -10,6 +10,7 @@ __all__ = [
     "analyse_athlete",
     "analyse_athletes",
     "reconcile_flags",
+    "request_analysis_now",
     "resolve_flag",
     "set_threshold_overrides",
     "store_results",

@@ -1,8 +1,10 @@
 """Writes for the analysis pipeline: run the engine and store what it found."""
 
 import datetime as dt
+import uuid
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -79,3 +81,19 @@ def _run_row(athlete_id: int, result: Result) -> am.AnalysisRun:
         data_gaps=list(result.data_gaps),
         training_advice_secondary=result.training_advice_secondary,
     )
+
+
+def request_analysis_now(*, athlete_id: int) -> dict:
+    """A coach asked for a fresh analysis: run it in-process without a broker, else queue it.
+
+    Returns the API's analyze answer: `run_id` is set only when the run already exists.
+    """
+    from ..pipeline import publish
+    from ..tasks import analyse_athlete_task
+
+    task_id = str(uuid.uuid4())
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        run_id = analyse_athlete_task.apply(args=[athlete_id], task_id=task_id).get()
+        return {"run_id": run_id, "task_id": task_id, "status": "completed"}
+    publish(analyse_athlete_task, athlete_id, task_id=task_id)
+    return {"run_id": None, "task_id": task_id, "status": "queued"}

@@ -1,6 +1,5 @@
 """Admin for organizations, coaches and athletes."""
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -12,9 +11,8 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from assessments.models import Flag
-from assessments.pipeline import publish
 from assessments.selectors import run_as_dict
-from assessments.tasks import analyse_athlete_task
+from assessments.services import request_analysis_now
 from coaching.charts import athlete_charts
 from coaching.dashboard import run_history
 from coaching.exports import as_csv, as_json
@@ -165,8 +163,7 @@ class AthleteAdmin(ScopedAdmin):
     def analyse_view(self, request, object_id):
         """Re-run the analysis in the background; in-process when no broker is configured."""
         athlete = self.get_object(request, object_id)
-        publish(analyse_athlete_task, athlete.pk)
-        if settings.CELERY_TASK_ALWAYS_EAGER:
+        if request_analysis_now(athlete_id=athlete.pk)["status"] == "completed":
             self.message_user(request, f"{athlete} analysed again.", messages.SUCCESS)
         else:
             self.message_user(

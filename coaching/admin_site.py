@@ -1,4 +1,30 @@
 from django.contrib.admin import AdminSite
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+
+
+def may_use_dashboard(user) -> bool:
+    return user.is_active and (user.is_staff or hasattr(user, "coach"))
+
+
+class CoachLoginForm(AdminAuthenticationForm):
+    """The admin's login form admits staff only; ours admits whoever the site admits."""
+
+    error_messages = {
+        **AdminAuthenticationForm.error_messages,
+        "invalid_login": "Please enter the correct %(username)s and password for a coach "
+        "account. Note that both fields may be case-sensitive.",
+    }
+
+    def confirm_login_allowed(self, user):
+        AuthenticationForm.confirm_login_allowed(self, user)  # active accounts only
+        if not may_use_dashboard(user):
+            raise ValidationError(
+                self.error_messages["invalid_login"],
+                code="invalid_login",
+                params={"username": self.username_field.verbose_name},
+            )
 
 
 class CoachAdminSite(AdminSite):
@@ -7,12 +33,10 @@ class CoachAdminSite(AdminSite):
     site_header = "Legstrong coach dashboard"
     site_title = "Legstrong"
     index_title = "Athletes, analyses and flags"
+    login_form = CoachLoginForm
 
     def has_permission(self, request) -> bool:
-        user = request.user
-        if not user.is_active:
-            return False
-        return user.is_staff or hasattr(user, "coach")
+        return may_use_dashboard(request.user)
 
     def index(self, request, extra_context=None):
         """The admin index is the coach's start page: who needs attention comes first."""

@@ -1,9 +1,10 @@
 """Suite-wide fixtures: service detection, API clients and the people of two organizations.
 
-Tests that need a real service carry a marker (postgres, redis, celery_worker, smtp). On a
-developer's machine without that service they skip with the reason; with CI=true they fail.
+Tests that need a real service carry a marker (postgres, redis, celery_worker, smtp, browser).
+On a developer's machine without that service they skip with the reason; with CI=true they fail.
 """
 
+import importlib.util
 import os
 
 import pytest
@@ -20,6 +21,17 @@ def _missing(reason: str) -> None:
 
 def redis_url() -> str:
     return os.environ.get("REDIS_URL", "")
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium; Playwright's own browser download is not used
+
+
+def _browser_missing() -> str:
+    if importlib.util.find_spec("playwright") is None:
+        return "needs the playwright package: pip install -r requirements-dev.txt"
+    if not os.access(CHROMIUM, os.X_OK):
+        return f"needs Debian's Chromium at {CHROMIUM}: apt-get install chromium"
+    return ""
 
 
 def _redis_available() -> bool:
@@ -43,3 +55,24 @@ def _require_services(request):
     )
     if needs_redis and not _redis_available():
         _missing("needs Redis: set REDIS_URL=redis://127.0.0.1:6379/15")
+    if request.node.get_closest_marker("browser") and (reason := _browser_missing()):
+        _missing(reason)
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process(request, settings):
+    """Unit tests run Celery tasks in-process even when REDIS_URL names a broker (as in CI).
+
+    Only tests marked `celery_worker` talk to a real broker and worker; their fixtures (in
+    tests/integration) switch eager mode off again.
+    """
+    if request.node.get_closest_marker("celery_worker"):
+        yield
+        return
+    from config.celery import app
+
+    saved = app.conf.task_always_eager
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = saved

@@ -1,10 +1,12 @@
 """The coach dashboard's assessment, analysis, flag and threshold pages, scoped per role."""
 
+from django import forms
 from django.contrib import admin, messages
 
 from coaching.admin.base import CoachAccessMixin, ScopedAdmin
 from coaching.scoping import Role, coach_of, organizations_for, role_of
 
+from .analysis.thresholds import DEFAULTS, Thresholds
 from .models import (
     ActivationRating,
     AnalysisRun,
@@ -153,9 +155,53 @@ class FlagAdmin(ScopedAdmin):
         self.message_user(request, f"Updated {done} flag(s).", messages.SUCCESS)
 
 
+class ThresholdOverrideForm(forms.ModelForm):
+    """Keys and values are checked against the engine's defaults table, and a key is set
+    once per organization (the organization is not a form field, so check it here)."""
+
+    class Meta:
+        model = ThresholdOverride
+        fields = ("organization", "key", "value", "note")
+
+    def __init__(self, *args, organization=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organization = organization
+        if "key" in self.fields:
+            self.fields["key"] = forms.ChoiceField(
+                choices=[(k, f"{k} (default {d.value} {d.unit})") for k, d in DEFAULTS.items()]
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        key, value = cleaned.get("key"), cleaned.get("value")
+        if key is not None and value is not None:
+            try:
+                Thresholds({key: value})
+            except ValueError as error:
+                self.add_error("value", str(error))
+        organization = self.organization or cleaned.get("organization")
+        duplicate = ThresholdOverride.objects.filter(organization=organization, key=key)
+        if key and duplicate.exclude(pk=self.instance.pk).exists():
+            self.add_error("key", "This organization already overrides this threshold.")
+        return cleaned
+
+
 @admin.register(ThresholdOverride)
 class ThresholdOverrideAdmin(CoachAccessMixin, admin.ModelAdmin):
     """An organization's own engine thresholds; its head coach edits them."""
+
+    form = ThresholdOverrideForm
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        coach = coach_of(request.user)
+        organization = coach.organization if coach else None
+
+        class ScopedForm(form):
+            def __init__(self, *args, **inner):
+                super().__init__(*args, organization=organization, **inner)
+
+        return ScopedForm
 
     list_display = ("key", "value", "organization", "note", "updated_at")
     list_filter = ("key",)
@@ -171,7 +217,9 @@ class ThresholdOverrideAdmin(CoachAccessMixin, admin.ModelAdmin):
         return role_of(request.user) is Role.HEAD_COACH
 
     def has_add_permission(self, request):
-        return self._head_coach(request) or super().has_add_permission(request)
+        if self._is_coach(request):
+            return self._head_coach(request)
+        return super().has_add_permission(request)
 
     def has_change_permission(self, request, obj=None):
         if self._is_coach(request):

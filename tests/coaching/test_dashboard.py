@@ -179,3 +179,38 @@ def test_athlete_page_runs_a_constant_number_of_queries(client):
             analyse_athlete(athlete_id=athlete.pk)
 
     assert_queries_constant(lambda: client.get(url), grow)
+
+
+def threshold_post(client, **data):
+    return client.post(reverse("admin:assessments_thresholdoverride_add"), data)
+
+
+def test_head_coach_sets_a_threshold_for_their_organization(client, team):
+    client.force_login(team["head"].user)
+    response = threshold_post(client, key="sleep_min_hours", value="7.5", note="Youth squad")
+    assert response.status_code == 302
+    from assessments.models import ThresholdOverride
+
+    override = ThresholdOverride.objects.get()
+    assert override.organization == team["head"].organization and override.value == 7.5
+
+
+def test_threshold_form_refuses_unknown_keys_bad_values_and_duplicates(client, team):
+    client.force_login(team["head"].user)
+    assert (
+        "key" in threshold_post(client, key="made_up", value="1").context["adminform"].form.errors
+    )
+    errors = (
+        threshold_post(client, key="sleep_min_hours", value="-3").context["adminform"].form.errors
+    )
+    assert "value" in errors
+    threshold_post(client, key="sleep_min_hours", value="7.5")
+    errors = (
+        threshold_post(client, key="sleep_min_hours", value="8").context["adminform"].form.errors
+    )
+    assert "key" in errors
+
+
+def test_plain_coach_cannot_change_thresholds(client, team):
+    client.force_login(team["coach"].user)
+    assert threshold_post(client, key="sleep_min_hours", value="7.5").status_code == 403

@@ -54,11 +54,16 @@ def _weekly_load(snapshot) -> dict:
     t = snapshot.thresholds
     span = WEEKS * 7 + t.chronic_window_days
     loads = metrics.daily_loads(snapshot.sessions, snapshot.as_of, span)
+    first = snapshot.sessions.first_date()
     labels, weekly, ratios = [], [], []
     for week in range(WEEKS):
         end = span - (WEEKS - 1 - week) * 7
         labels.append(snapshot.day((WEEKS - 1 - week) * 7).isoformat())
         weekly.append(round(sum(loads[end - 7 : end])))
+        week_end = snapshot.day((WEEKS - 1 - week) * 7)
+        if first is None or (week_end - first).days + 1 < t.chronic_window_days:
+            ratios.append(None)  # no chronic load to compare with yet
+            continue
         ratio = metrics.acwr_rolling(loads[:end], t.acute_window_days, t.chronic_window_days)
         ratios.append(_round(ratio, 2))
     return {"labels": labels, "load_au": weekly, "acwr": ratios, "danger": t.acwr_danger}

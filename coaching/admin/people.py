@@ -106,7 +106,9 @@ class AthleteAdmin(ScopedAdmin):
     list_filter = ("goal", "sex", ("coaches", admin.RelatedOnlyFieldListFilter))
     search_fields = ("name",)
     filter_horizontal = ("coaches", "goal_lifts")
-    readonly_fields = ("data_changed_at", "last_analysed_at", "created_at", "updated_at")
+    readonly_fields = (
+        "data_changed_at", "last_analysed_at", "analysis_queued_at", "created_at", "updated_at",
+    )  # fmt: skip
     inlines = (SleepInline, NutritionInline, StressInline, WellnessInline)
 
     def get_queryset(self, request):

@@ -92,3 +92,6 @@ class AthleteDatedModel(TimeStampedModel):
         abstract = True
         ordering = ["-date", "-id"]
         indexes = [models.Index(fields=["athlete", "date"], name="%(class)s_date_idx")]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name.capitalize()} of {self.date}"

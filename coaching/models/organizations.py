@@ -54,6 +54,7 @@ class Coach(TimeStampedModel):
     )
 
     class Meta:
+        verbose_name_plural = "coaches"
         ordering = ["organization", "user__username"]
         constraints = [one_of("role", CoachRole.choices), bounded("digest_hour", 0, 23)]
 

@@ -214,3 +214,15 @@ def test_threshold_form_refuses_unknown_keys_bad_values_and_duplicates(client, t
 def test_plain_coach_cannot_change_thresholds(client, team):
     client.force_login(team["coach"].user)
     assert threshold_post(client, key="sleep_min_hours", value="7.5").status_code == 403
+
+
+def test_acute_chronic_ratio_is_blank_until_28_days_of_training_exist():
+    from coaching.charts import athlete_charts
+
+    athlete = f.AthleteFactory()
+    today = timezone.localdate()
+    for days_ago in (0, 2, 4, 6, 8, 10):
+        f.TrainingSessionFactory(athlete=athlete, date=today - dt.timedelta(days=days_ago))
+    load = athlete_charts(athlete.pk)["load"]
+    assert load["acwr"] == [None] * 8
+    assert load["load_au"][-1] > 0

@@ -1,14 +1,18 @@
 """Reads for the analysis pipeline: build engine snapshots for many athletes at once.
 
 `load_snapshots` runs a fixed number of queries whatever the batch size: one per kind of
-data, each filtered by `athlete_id IN (...)` and the history window, read as plain tuples.
+data, each filtered by `athlete_id IN (...)` and the history window, read as plain tuples
+(on PostgreSQL as raw SQL: the nightly re-analysis spends most of its time here).
 """
 
 import datetime as dt
+import functools
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
@@ -45,6 +49,7 @@ def load_snapshots(
     goal_lifts = _goal_lifts(ids, exercises_by_id)
     thresholds = _thresholds(org_ids)
     series = _series(ids, since, exercises_by_id)
+    defaults = Thresholds()  # read-only: one for every athlete without overrides
     return {
         a.pk: s.Snapshot(
             profile=s.Profile(
@@ -55,7 +60,7 @@ def load_snapshots(
             ),
             as_of=days[a.pk],
             exercises=catalogues[a.organization_id],
-            thresholds=thresholds.get(a.organization_id) or Thresholds(),
+            thresholds=thresholds.get(a.organization_id) or defaults,
             **{name: rows.get(a.pk, ()) for name, rows in series.items()},
         )
         for a in athletes
@@ -105,71 +110,93 @@ def _thresholds(org_ids: set[int]) -> dict[int, Thresholds]:
     return result
 
 
-def _grouped(queryset, fields: tuple[str, ...], build) -> dict[int, list]:
-    grouped = defaultdict(list)
-    for row in queryset.values_list("athlete_id", *fields):
-        grouped[row[0]].append(build(*row[1:]))
-    return grouped
-
-
 def _series(ids: list[int], since: dt.date, slugs: dict[int, str]) -> dict[str, dict]:
-    def dated(model):
-        return model.objects.filter(athlete_id__in=ids, date__gte=since).order_by()
+    """Every dated series of these athletes since `since`, grouped by athlete id."""
+    specs = _series_specs(slugs)
+    if connection.vendor == "postgresql":
+        return _series_postgresql(ids, since, specs)
+    return _series_orm(ids, since, specs)
+
+
+def _series_orm(ids: list[int], since: dt.date, specs: dict) -> dict[str, dict]:
+    """The portable reader (SQLite in development); the same rows as on PostgreSQL."""
+    result = {}
+    for name, (model, fields, _json, build) in specs.items():
+        if name == "sessions":
+            continue
+        grouped = defaultdict(list)
+        rows = model.objects.filter(athlete_id__in=ids, date__gte=since).order_by()
+        for row in rows.values_list("athlete_id", *fields):
+            grouped[row[0]].append(build(*row[1:]))
+        result[name] = grouped
+    result["sessions"] = _sessions(ids, since, specs["sessions"][3])
+    return result
+
+
+def _series_specs(slugs: dict[int, str]) -> dict[str, tuple]:
+    """For each series: model, fields read, which of them hold JSON, and the entry builder."""
 
     def slug(exercise_id):
         return slugs.get(exercise_id, "")
 
+    def training_set(exercise_id, reps, load_kg, rpe, rir, side):
+        return s.TrainingSet(slugs.get(exercise_id, ""), reps, load_kg, rpe, rir, side)
+
     return {
-        "sleep": _grouped(dated(cm.SleepCheckIn), ("date", "hours", "quality"), s.SleepEntry),
-        "nutrition": _grouped(
-            dated(cm.NutritionCheckIn),
+        "sleep": (cm.SleepCheckIn, ("date", "hours", "quality"), (), s.SleepEntry),
+        "nutrition": (
+            cm.NutritionCheckIn,
             ("date", "calories_kcal", "protein_g", "carbohydrate_g", "fat_g", "water_l",
              "micronutrient_concerns"),
+            ("micronutrient_concerns",),
             lambda d, kcal, p, c, f, w, m: s.NutritionEntry(d, kcal, p, c, f, w, tuple(m or ())),
         ),
-        "stress": _grouped(dated(cm.StressCheckIn), ("date", "stress", "mood"), s.StressEntry),
-        "wellness": _grouped(
-            dated(cm.WellnessCheckIn),
+        "stress": (cm.StressCheckIn, ("date", "stress", "mood"), (), s.StressEntry),
+        "wellness": (
+            cm.WellnessCheckIn,
             ("date", "fatigue", "soreness", "perceived_leg_weakness", "motivation",
              "urine_colour", "body_mass_kg"),
+            (),
             s.WellnessEntry,
         ),
-        "sessions": _sessions(ids, since, slug),
-        "strength_tests": _grouped(
-            dated(am.StrengthTest), ("date", "exercise_id", "load_kg", "reps", "side"),
+        "strength_tests": (
+            am.StrengthTest, ("date", "exercise_id", "load_kg", "reps", "side"), (),
             lambda d, e, load, reps, side: s.StrengthTest(d, slug(e), load, reps, side),
         ),
-        "movement_screens": _grouped(
-            dated(am.MovementScreen),
+        "movement_screens": (
+            am.MovementScreen,
             ("date", "exercise_id", "flaws", "compensations", "stability_issues"),
+            ("flaws", "compensations", "stability_issues"),
             lambda d, e, fl, co, st: s.MovementScreen(
                 d, slug(e), tuple(fl or ()), tuple(co or ()), tuple(st or ())
             ),
         ),
-        "mobility_screens": _grouped(
-            dated(am.MobilityScreen),
+        "mobility_screens": (
+            am.MobilityScreen,
             ("date", "ankle_dorsiflexion_left_cm", "ankle_dorsiflexion_right_cm",
              "single_leg_balance_left_s", "single_leg_balance_right_s", "y_balance_left_pct",
              "y_balance_right_pct"),
+            (),
             s.MobilityScreen,
         ),
-        "jump_tests": _grouped(
-            dated(am.JumpTest), ("date", "countermovement_jump_cm"), s.JumpTest
-        ),
-        "activation_ratings": _grouped(
-            dated(am.ActivationRating), ("date", "exercise_id", "mind_muscle_rating"),
+        "jump_tests": (am.JumpTest, ("date", "countermovement_jump_cm"), (), s.JumpTest),
+        "activation_ratings": (
+            am.ActivationRating, ("date", "exercise_id", "mind_muscle_rating"), (),
             lambda d, e, rating: s.ActivationRating(d, slug(e) if e else None, rating),
         ),
-        "symptoms": _grouped(
-            dated(am.SymptomReport),
+        "symptoms": (
+            am.SymptomReport,
             ("date", "onset", "severity", "numbness", "tingling", "loss_of_sensation", "pain",
              "pain_days", "pain_improves_with_rest", "explained_by", "suspected_condition"),
+            (),
             s.SymptomReport,
         ),
+        # Sessions are read with their sets (two queries); this builds one set.
+        "sessions": (cm.TrainingSession, (), (), training_set),
     }  # fmt: skip
 
 
-def _sessions(ids: list[int], since: dt.date, slug) -> dict[int, list[s.Session]]:
+def _sessions(ids: list[int], since: dt.date, training_set) -> dict[int, list[s.Session]]:
     """Sessions with their sets: two queries, sets grouped onto their session in memory."""
     sets = defaultdict(list)
     set_rows = (
@@ -177,8 +204,8 @@ def _sessions(ids: list[int], since: dt.date, slug) -> dict[int, list[s.Session]
         .order_by("session_id", "position")
         .values_list("session_id", "exercise_id", "reps", "load_kg", "rpe", "rir", "side")
     )
-    for session_id, exercise_id, reps, load_kg, rpe, rir, side in set_rows:
-        sets[session_id].append(s.TrainingSet(slug(exercise_id), reps, load_kg, rpe, rir, side))
+    for session_id, *fields in set_rows:
+        sets[session_id].append(training_set(*fields))
     sessions = defaultdict(list)
     rows = cm.TrainingSession.objects.filter(athlete_id__in=ids, date__gte=since).order_by()
     for pk, athlete_id, day, duration, rpe in rows.values_list(
@@ -186,6 +213,80 @@ def _sessions(ids: list[int], since: dt.date, slug) -> dict[int, list[s.Session]
     ):
         sessions[athlete_id].append(s.Session(day, duration, rpe, tuple(sets.get(pk, ()))))
     return sessions
+
+
+def _series_postgresql(ids: list[int], since: dt.date, specs: dict) -> dict[str, dict]:
+    """The same reads as plain SQL on one cursor, for the nightly's hot path.
+
+    Three things make it about twice as fast as the ORM on a 200-athlete chunk: rows arrive
+    as tuples with no per-row converters; JSON columns come as text and each distinct value
+    is parsed once (nearly all are "[]"); and sets are fetched by their sessions' ids with
+    one (session, position) index probe each, where the join the ORM writes is planned, with
+    default planner costs, as a parallel scan of the whole sets table (10x the time, at
+    2 million sets).
+    """
+    parse = functools.lru_cache(maxsize=1024)(json.loads)
+    id_array = _array(ids)
+    result = {}
+    with connection.cursor() as cursor:
+        for name, (model, fields, json_fields, build) in specs.items():
+            if name == "sessions":
+                continue
+            columns = ", ".join(
+                f"{_column(model, f)}::text" if f in json_fields else _column(model, f)
+                for f in fields
+            )
+            cursor.execute(
+                f"SELECT athlete_id, {columns} FROM {model._meta.db_table} "
+                "WHERE athlete_id = ANY(%s::bigint[]) AND date >= %s",
+                [id_array, since],
+            )
+            grouped = defaultdict(list)
+            if json_fields:
+                at = [fields.index(f) for f in json_fields]
+                for athlete_id, *values in cursor.fetchall():
+                    for index in at:
+                        values[index] = None if values[index] is None else parse(values[index])
+                    grouped[athlete_id].append(build(*values))
+            else:
+                for athlete_id, *values in cursor.fetchall():
+                    grouped[athlete_id].append(build(*values))
+            result[name] = grouped
+
+        cursor.execute(
+            f"SELECT id, athlete_id, date, duration_min, session_rpe "
+            f"FROM {cm.TrainingSession._meta.db_table} "
+            "WHERE athlete_id = ANY(%s::bigint[]) AND date >= %s",
+            [id_array, since],
+        )
+        session_rows = cursor.fetchall()
+        # One index probe per session, in position order: the OFFSET 0 fence keeps the
+        # planner from turning this into a hash join over the whole sets table.
+        cursor.execute(
+            "SELECT t.session_id, t.exercise_id, t.reps, t.load_kg, t.rpe, t.rir, t.side "
+            "FROM unnest(%s::bigint[]) AS s(id) CROSS JOIN LATERAL ("
+            f"SELECT * FROM {cm.TrainingSet._meta.db_table} WHERE session_id = s.id "
+            "ORDER BY position OFFSET 0) AS t",
+            [_array(row[0] for row in session_rows)],
+        )
+        training_set = specs["sessions"][3]
+        sets = defaultdict(list)
+        for session_id, *fields in cursor.fetchall():
+            sets[session_id].append(training_set(*fields))
+    sessions = defaultdict(list)
+    for pk, athlete_id, day, duration, rpe in session_rows:
+        sessions[athlete_id].append(s.Session(day, duration, rpe, tuple(sets.get(pk, ()))))
+    result["sessions"] = sessions
+    return result
+
+
+def _array(ids) -> str:
+    """An array literal of ids: much cheaper to send than psycopg's adaptation of a list."""
+    return "{" + ",".join(map(str, map(int, ids))) + "}"
+
+
+def _column(model, field: str) -> str:
+    return connection.ops.quote_name(model._meta.get_field(field).column)
 
 
 def latest_run(*, athlete_id: int) -> am.AnalysisRun | None:

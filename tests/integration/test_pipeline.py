@@ -146,3 +146,40 @@ def test_a_burst_of_20_writes_gives_one_run(pipeline, team, ledger):
     assert Athlete.objects.get(pk=athlete.pk).analysis_queued_at is None
     assert ledger.check_writes() == 20
     ledger.check(red_flags=0)
+
+
+def pending_chunks(broker_url: str) -> int:
+    """Chunk messages waiting in the analysis queue (bulk ones sit in its priority-9 list)."""
+    import redis
+
+    client = redis.Redis.from_url(broker_url)
+    return sum(client.llen(key) for key in client.scan_iter("analysis*"))
+
+
+NO_SUCH_ATHLETES = range(10**9, 10**9 + 120_000)  # chunks of these do nothing, quickly
+
+
+def test_the_nightly_fan_out_queues_every_chunk_at_100k_athletes(shared_redis, publish_to):
+    """Regression: the fan-out went through the request-path publisher, whose backlog limit
+    silently dropped 342 of these 600 chunks."""
+    from assessments.tasks import _fan_out
+
+    publish_to(shared_redis)
+    assert _fan_out(list(NO_SUCH_ATHLETES)) == 120_000
+    assert pending_chunks(shared_redis) == 120_000 // 200
+
+
+def test_a_red_flag_reported_during_the_nightly_is_analysed_ahead_of_its_backlog(
+    shared_redis, publish_to, start_worker, team, ledger
+):
+    from assessments.tasks import _fan_out
+
+    publish_to(shared_redis)
+    _fan_out(list(NO_SUCH_ATHLETES))  # 600 chunks queued ahead of the report
+    worker = start_worker(shared_redis, concurrency=1)
+    report_red_flag(client_for(team.coach.user), team.athlete, ledger)
+    wait_until(lambda: analysed(team.athlete.pk), DEBOUNCE_SECONDS + 20, "the analysis")
+    ledger.wait_for_alerts()
+    assert pending_chunks(shared_redis) > 100, "the report waited for the nightly backlog"
+    assert worker.process.poll() is None
+    ledger.check(red_flags=3)

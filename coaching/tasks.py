@@ -4,16 +4,20 @@ import logging
 import smtplib
 
 from celery import shared_task
+from django.db import InterfaceError, OperationalError
 
 from . import alerts, digests, services
 
 log = logging.getLogger(__name__)
 
 SEND_ERRORS = (smtplib.SMTPException, OSError)
+# A database restart or failover also retries in seconds, rather than leaving the e-mail to
+# the reconciliation job minutes later (found by tests/integration/test_faults.py).
+RETRY_ERRORS = (*SEND_ERRORS, OperationalError, InterfaceError)
 
 
 @shared_task(
-    bind=True, acks_late=True, autoretry_for=SEND_ERRORS, retry_backoff=10,
+    bind=True, acks_late=True, autoretry_for=RETRY_ERRORS, retry_backoff=10,
     retry_backoff_max=600, retry_jitter=True, max_retries=10,
 )  # fmt: skip
 def send_flag_alerts(self, flag_id: int) -> int:

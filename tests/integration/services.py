@@ -68,6 +68,7 @@ class Received:
     recipients: tuple[str, ...]
     subject: str
     alert_id: str | None
+    at: float  # time.perf_counter() when the server accepted it
 
 
 class Mailbox:
@@ -80,11 +81,13 @@ class Mailbox:
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self._lock:
-            self._messages.append(
-                Received(
-                    tuple(envelope.rcpt_tos), str(message["Subject"]), message["X-Legstrong-Alert"]
-                )
+            received = Received(
+                recipients=tuple(envelope.rcpt_tos),
+                subject=str(message["Subject"]),
+                alert_id=message["X-Legstrong-Alert"],
+                at=time.perf_counter(),
             )
+            self._messages.append(received)
         return "250 Message accepted for delivery"
 
     @property

@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 DOCKERFILE = ROOT / "Dockerfile"
 
-APP_SERVICES = ("migrate", "web", "worker", "beat")
-LONG_RUNNING_SERVICES = ("postgres", "redis", "mailpit", "web", "worker", "beat")
+WORKERS = ("worker", "worker-alerts")
+APP_SERVICES = ("migrate", "web", *WORKERS, "beat")
+LONG_RUNNING_SERVICES = ("postgres", "redis", "mailpit", "web", *WORKERS, "beat")
 
 # ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:?error}, ...; `$${...}` is an escape.
 INTERPOLATION = re.compile(r"(?<!\$)\$\{(?P<name>\w+)(?:(?P<op>:?[-?+])(?P<arg>[^}]*))?\}")
@@ -114,7 +115,16 @@ def app_env(services) -> dict:
 
 def test_compose_file_defines_the_stack_without_a_version_key(compose, services):
     assert "version" not in compose, "the Compose Specification has no top-level version"
-    assert set(services) == {"postgres", "redis", "mailpit", "migrate", "web", "worker", "beat"}
+    assert set(services) == {
+        "postgres",
+        "redis",
+        "mailpit",
+        "migrate",
+        "web",
+        "worker",
+        "worker-alerts",
+        "beat",
+    }
 
 
 @pytest.mark.parametrize("name", LONG_RUNNING_SERVICES)
@@ -133,7 +143,7 @@ def test_migrate_runs_once_after_postgres_is_healthy(services):
     assert migrate["depends_on"] == {"postgres": {"condition": "service_healthy"}}
 
 
-@pytest.mark.parametrize("name", ["web", "worker", "beat"])
+@pytest.mark.parametrize("name", ["web", *WORKERS, "beat"])
 def test_app_process_waits_for_healthy_services_and_finished_migrations(services, name):
     assert services[name]["depends_on"] == {
         "postgres": {"condition": "service_healthy"},
@@ -208,15 +218,27 @@ def test_web_healthcheck_requests_the_admin_login_on_an_allowed_host(services, a
     assert urlsplit(url).hostname in allowed_hosts, "Django would answer the check with 400"
 
 
-def test_worker_serves_the_alerts_analysis_and_default_queues(services):
-    command = services["worker"]["command"]
+def queues_of(service: dict) -> set[str]:
+    command = service["command"]
     assert command[:4] == ["celery", "-A", "config", "worker"]
-    queues = option_value(command, "-Q", "--queues").split(",")
-    assert {"alerts", "analysis", "celery"} <= set(queues)
+    return set(option_value(command, "-Q", "--queues").split(","))
 
 
-def test_worker_healthcheck_pings_its_own_node(services):
-    check = " ".join(services["worker"]["healthcheck"]["test"])
+def test_workers_serve_every_queue_the_tasks_are_routed_to(services):
+    routed = {route["queue"] for route in settings.CELERY_TASK_ROUTES.values()}
+    served = set().union(*(queues_of(services[name]) for name in WORKERS))
+    assert served == routed | {settings.CELERY_TASK_DEFAULT_QUEUE}
+
+
+def test_red_flag_alerts_have_a_worker_of_their_own(services):
+    """A nightly backlog of analyses on one worker cannot delay a red-flag e-mail."""
+    assert queues_of(services["worker-alerts"]) == {"alerts"}
+    assert "alerts" not in queues_of(services["worker"])
+
+
+@pytest.mark.parametrize("name", WORKERS)
+def test_worker_healthcheck_pings_its_own_node(services, name):
+    check = " ".join(services[name]["healthcheck"]["test"])
     assert "celery -A config inspect ping" in check
     assert "celery@$$HOSTNAME" in check, "$$ so the container's shell expands it, not compose"
 

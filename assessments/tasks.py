@@ -72,3 +72,9 @@ def sweep_changed_athletes() -> int:
 def nightly_reanalysis() -> int:
     """Re-analyse every athlete (new day, sliding windows), fanned out in chunks."""
     return _fan_out(list(Athlete.objects.order_by("pk").values_list("pk", flat=True)))
+
+
+@shared_task(acks_late=True)
+def purge_old_analysis_runs() -> int:
+    """Drop superseded runs past the retention period (each athlete keeps their latest)."""
+    return services.purge_old_runs()

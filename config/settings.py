@@ -177,6 +177,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "send-digests": {"task": "coaching.tasks.send_digests", "schedule": crontab(minute="*/15")},
     "reconcile-alerts": {"task": "coaching.tasks.reconcile_alerts", "schedule": 60},
+    "purge-old-analysis-runs": {
+        "task": "assessments.tasks.purge_old_analysis_runs",
+        "schedule": crontab(hour=3, minute=45),
+    },
     "purge-idempotency-keys": {
         "task": "coaching.tasks.purge_idempotency_keys",
         "schedule": crontab(hour=3, minute=30),
@@ -185,6 +189,8 @@ CELERY_BEAT_SCHEDULE = {
 # A burst of writes within this many seconds gives one analysis.
 ANALYSIS_DEBOUNCE_SECONDS = env.int("ANALYSIS_DEBOUNCE_SECONDS", default=5)
 ANALYSIS_CHUNK_SIZE = env.int("ANALYSIS_CHUNK_SIZE", default=200)
+# Superseded runs older than this many days are purged nightly (0 keeps every run).
+ANALYSIS_RUN_RETENTION_DAYS = env.int("ANALYSIS_RUN_RETENTION_DAYS", default=180)
 # A red-flag e-mail still pending after this long is reported and sent by reconciliation.
 ALERT_OVERDUE_MINUTES = env.int("ALERT_OVERDUE_MINUTES", default=3)
 # A claimed alert whose sender died is sent again after this long.

@@ -1,11 +1,14 @@
 """The daily digest: each coach, once a day, at their own hour in their organization's zone.
 
 The `DigestEmail` row for (coach, local date) is created before sending: the unique
-constraint is the claim, so two schedulers running at once still send one digest.
+constraint is the claim, so two schedulers running at once still send one digest. A failed
+send gives the claim back, so the next scheduled pass (every 15 minutes) tries again; a claim
+left behind by a sender that died is taken over after ALERT_STALE_CLAIM_MINUTES.
 """
 
 import datetime as dt
 import logging
+import smtplib
 from collections import Counter
 
 from django.conf import settings
@@ -22,6 +25,8 @@ from .selectors import quiet_athletes
 
 log = logging.getLogger(__name__)
 
+SEND_ERRORS = (smtplib.SMTPException, OSError)
+
 
 def due(*, now: dt.datetime | None = None) -> list[tuple[Coach, dt.date]]:
     """Coaches whose digest hour has come today (their time) and who have not had it."""
@@ -31,10 +36,11 @@ def due(*, now: dt.datetime | None = None) -> list[tuple[Coach, dt.date]]:
         .exclude(user__email="")
         .select_related("organization", "user")
     )
+    stale = now - dt.timedelta(minutes=settings.ALERT_STALE_CLAIM_MINUTES)
     sent = set(
-        DigestEmail.objects.filter(created_at__gte=now - dt.timedelta(days=2)).values_list(
-            "coach_id", "local_date"
-        )
+        DigestEmail.objects.filter(created_at__gte=now - dt.timedelta(days=2))
+        .exclude(status=DigestEmail.Status.SENDING, created_at__lt=stale)
+        .values_list("coach_id", "local_date")
     )
     result = []
     for coach in coaches:
@@ -45,20 +51,34 @@ def due(*, now: dt.datetime | None = None) -> list[tuple[Coach, dt.date]]:
 
 
 def send_due(*, now: dt.datetime | None = None) -> int:
-    """Send every due digest; returns how many this call sent."""
+    """Send every due digest here and now; returns how many this call sent.
+
+    One coach's failure does not hold up the others: it is logged, and that digest is tried
+    again on the next pass. (The scheduled task fans out one task per coach instead.)
+    """
     now = now or timezone.now()
-    return sum(send(coach=coach, local_date=day, now=now) for coach, day in due(now=now))
+    sent = 0
+    for coach, day in due(now=now):
+        try:
+            sent += send(coach=coach, local_date=day, now=now)
+        except SEND_ERRORS:
+            log.exception("Digest for coach %s on %s not sent; retrying next pass", coach.pk, day)
+    return sent
 
 
 def send(*, coach: Coach, local_date: dt.date, now: dt.datetime) -> bool:
-    try:
-        with transaction.atomic():
-            digest = DigestEmail.objects.create(coach=coach, local_date=local_date)
-    except IntegrityError:
+    """Claim and send one digest; False if it was claimed already. Raises if sending fails,
+    after giving the claim back."""
+    digest = _claim(coach=coach, local_date=local_date, now=now)
+    if digest is None:
         log.info("Digest for coach %s on %s already claimed", coach.pk, local_date)
         return False
-    summary = content(coach=coach, now=now)
-    message(coach, summary).send()
+    try:
+        summary = content(coach=coach, now=now)
+        message(coach, summary).send()
+    except Exception:
+        DigestEmail.objects.filter(pk=digest.pk, status=DigestEmail.Status.SENDING).delete()
+        raise
     digest.status, digest.sent_at = DigestEmail.Status.SENT, timezone.now()
     digest.summary = {
         "new_flags": len(summary["new_flags"]),
@@ -68,6 +88,24 @@ def send(*, coach: Coach, local_date: dt.date, now: dt.datetime) -> bool:
     }
     digest.save(update_fields=["status", "sent_at", "summary"])
     return True
+
+
+def _claim(*, coach: Coach, local_date: dt.date, now: dt.datetime) -> DigestEmail | None:
+    """The new claim row, or a stale one taken over; None when someone else holds it."""
+    try:
+        with transaction.atomic():
+            return DigestEmail.objects.create(coach=coach, local_date=local_date)
+    except IntegrityError:
+        pass
+    stale = now - dt.timedelta(minutes=settings.ALERT_STALE_CLAIM_MINUTES)
+    taken = DigestEmail.objects.filter(
+        coach=coach, local_date=local_date, status=DigestEmail.Status.SENDING,
+        created_at__lt=stale,
+    ).update(created_at=timezone.now())  # fmt: skip
+    if not taken:
+        return None
+    log.warning("Digest for coach %s on %s: taking over an abandoned claim", coach.pk, local_date)
+    return DigestEmail.objects.get(coach=coach, local_date=local_date)
 
 
 def content(*, coach: Coach, now: dt.datetime) -> dict:

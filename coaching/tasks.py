@@ -1,16 +1,18 @@
 """Celery tasks of the coaching app: thin, idempotent, each a call to a service."""
 
+import datetime as dt
 import logging
-import smtplib
 
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
+from django.utils import timezone
 
 from . import alerts, digests, services
+from .models import Coach
 
 log = logging.getLogger(__name__)
 
-SEND_ERRORS = (smtplib.SMTPException, OSError)
+SEND_ERRORS = digests.SEND_ERRORS  # SMTP refused, or the server could not be reached
 # A database restart or failover also retries in seconds, rather than leaving the e-mail to
 # the reconciliation job minutes later (found by tests/integration/test_faults.py).
 RETRY_ERRORS = (*SEND_ERRORS, OperationalError, InterfaceError)
@@ -46,8 +48,33 @@ def reconcile_alerts() -> int:
 
 @shared_task(acks_late=True)
 def send_digests() -> int:
-    """Send the daily digests that are due at this hour in each coach's time zone."""
-    return digests.send_due()
+    """Queue one task per coach whose digest is due at this hour in their time zone.
+
+    Per coach, so thousands of digests at 07:00 spread over the workers and none waits on
+    another's SMTP round trip or time limit. A digest queued twice is sent once (the claim).
+    """
+    due = digests.due()
+    for coach, day in due:
+        send_digest.delay(coach.pk, day.isoformat())
+    return len(due)
+
+
+@shared_task(acks_late=True)
+def send_digest(coach_id: int, local_date: str) -> bool:
+    """Send one coach's digest; an SMTP failure leaves it to the next pass (15 minutes)."""
+    coach = (
+        Coach.objects.filter(pk=coach_id, digest_enabled=True, user__is_active=True)
+        .select_related("organization", "user")
+        .first()
+    )
+    if coach is None:  # opted out or gone since it was queued
+        return False
+    day = dt.date.fromisoformat(local_date)
+    try:
+        return digests.send(coach=coach, local_date=day, now=timezone.now())
+    except SEND_ERRORS:
+        log.exception("Digest for coach %s on %s not sent; retrying next pass", coach_id, day)
+        return False
 
 
 @shared_task(acks_late=True)

@@ -102,3 +102,85 @@ def test_digest_content_queries_do_not_grow_with_athletes():
 
     grow(1)  # with no athletes at all Django skips the empty IN query
     assert_queries_constant(render, grow)
+
+
+@pytest.fixture
+def smtp_outage(settings):
+    """A real SMTP backend pointed at a closed port: every send fails with an OSError."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 1
+
+    def end():
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+    return end
+
+
+def test_an_smtp_failure_gives_the_claim_back_and_the_next_pass_sends_it_once(
+    coaches, smtp_outage, caplog
+):
+    london = coaches[0]
+    assert digests.send_due(now=at("Europe/London", 7)) == 0
+    assert not DigestEmail.objects.filter(coach=london).exists()
+    assert "not sent; retrying next pass" in caplog.text
+
+    smtp_outage()  # the server is back for the next pass, a quarter of an hour later
+    assert digests.send_due(now=at("Europe/London", 7) + dt.timedelta(minutes=15)) == 1
+    assert digests.send_due(now=at("Europe/London", 8)) == 0
+    assert [m.to for m in mail.outbox] == [[london.user.email]]
+    assert DigestEmail.objects.get(coach=london).status == "sent"
+
+
+def test_one_coachs_failure_does_not_hold_up_the_others(coaches, monkeypatch):
+    london, _ = coaches
+    other = f.CoachFactory(organization=london.organization, digest_hour=7)
+    real = digests.message
+
+    def failing_for_london(coach, summary):
+        if coach.pk == london.pk:
+            raise OSError("connection reset")
+        return real(coach, summary)
+
+    monkeypatch.setattr(digests, "message", failing_for_london)
+    assert digests.send_due(now=at("Europe/London", 7)) == 1
+    assert [m.to for m in mail.outbox] == [[other.user.email]]
+    assert set(DigestEmail.objects.values_list("coach_id", flat=True)) == {other.pk}
+
+
+def test_a_claim_abandoned_by_a_dead_sender_is_taken_over_after_the_stale_period(coaches, settings):
+    london = coaches[0]
+    now = at("Europe/London", 7)
+    DigestEmail.objects.create(coach=london, local_date=dt.date(2026, 11, 24))  # then it died
+    DigestEmail.objects.update(created_at=now - dt.timedelta(minutes=5))
+    assert digests.send_due(now=now) == 0  # might still be sending
+
+    later = now + dt.timedelta(minutes=settings.ALERT_STALE_CLAIM_MINUTES)
+    assert digests.send_due(now=later) == 1
+    assert digests.send_due(now=later + dt.timedelta(minutes=15)) == 0
+    assert [m.to for m in mail.outbox] == [[london.user.email]]
+    assert DigestEmail.objects.get(coach=london).status == "sent"
+
+
+def test_the_scheduled_task_queues_one_task_per_due_coach(coaches, monkeypatch):
+    from coaching import tasks
+
+    london, _ = coaches
+    f.CoachFactory(organization=london.organization, digest_hour=7, digest_enabled=False)
+    queued = []
+    monkeypatch.setattr(tasks.send_digest, "delay", lambda *args: queued.append(args))
+    monkeypatch.setattr(digests.timezone, "now", lambda: at("Europe/London", 7))
+
+    assert tasks.send_digests.apply().get() == 1
+    assert queued == [(london.pk, "2026-11-24")]
+
+
+def test_a_queued_digest_task_sends_once_and_skips_a_coach_who_opted_out(coaches):
+    from coaching.tasks import send_digest
+
+    london, new_york = coaches
+    assert send_digest.apply(args=[london.pk, "2026-11-24"]).get() is True
+    assert send_digest.apply(args=[london.pk, "2026-11-24"]).get() is False  # delivered twice
+    new_york.digest_enabled = False
+    new_york.save()
+    assert send_digest.apply(args=[new_york.pk, "2026-11-24"]).get() is False
+    assert [m.to for m in mail.outbox] == [[london.user.email]]

@@ -3,6 +3,10 @@
 `load_snapshots` runs a fixed number of queries whatever the batch size: one per kind of
 data, each filtered by `athlete_id IN (...)` and the history window, read as plain tuples
 (on PostgreSQL as raw SQL: the nightly re-analysis spends most of its time here).
+
+The history window is the engine's own lookback (`facts.lookback_days`, 56 days with the
+default thresholds, longer where an organization's overrides ask for it): exactly the days
+every run reports as its window, and not a row more.
 """
 
 import datetime as dt
@@ -20,12 +24,10 @@ from coaching import models as cm
 
 from . import models as am
 from .analysis import snapshot as s
+from .analysis.facts import lookback_days
 from .analysis.thresholds import Thresholds
 
 log = logging.getLogger(__name__)
-
-# Long enough for every metric: 8-week strength trend, 28-day chronic load, 4-week baselines.
-HISTORY_DAYS = 90
 
 
 def local_today(organization: cm.Organization) -> dt.date:
@@ -33,7 +35,7 @@ def local_today(organization: cm.Organization) -> dt.date:
 
 
 def load_snapshots(
-    athlete_ids: Iterable[int], *, as_of: dt.date | None = None, history_days: int = HISTORY_DAYS
+    athlete_ids: Iterable[int], *, as_of: dt.date | None = None
 ) -> dict[int, s.Snapshot]:
     """Snapshots keyed by athlete id; `as_of` defaults to each organization's local today."""
     athletes = list(
@@ -43,13 +45,13 @@ def load_snapshots(
         return {}
     ids = [a.pk for a in athletes]
     days = {a.pk: as_of or local_today(a.organization) for a in athletes}
-    since = min(days.values()) - dt.timedelta(days=history_days)
     org_ids = {a.organization_id for a in athletes}
     exercises_by_id, catalogues = _catalogues(org_ids)
     goal_lifts = _goal_lifts(ids, exercises_by_id)
     thresholds = _thresholds(org_ids)
-    series = _series(ids, since, exercises_by_id)
     defaults = Thresholds()  # read-only: one for every athlete without overrides
+    since = history_start(min(days.values()), [defaults, *thresholds.values()])
+    series = _series(ids, since, exercises_by_id)
     return {
         a.pk: s.Snapshot(
             profile=s.Profile(
@@ -65,6 +67,11 @@ def load_snapshots(
         )
         for a in athletes
     }  # fmt: skip
+
+
+def history_start(as_of: dt.date, thresholds: Iterable[Thresholds]) -> dt.date:
+    """The first day any of these threshold sets makes the engine look at."""
+    return as_of - dt.timedelta(days=max(map(lookback_days, thresholds)) - 1)
 
 
 def _catalogues(org_ids: set[int]) -> tuple[dict[int, str], dict[int, dict[str, s.ExerciseInfo]]]:

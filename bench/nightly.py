@@ -35,6 +35,7 @@ import time
 import warnings
 from pathlib import Path
 from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -403,7 +404,7 @@ def _chunks(ids: list[int], size: int) -> list[list[int]]:
     return [ids[start : start + size] for start in range(0, len(ids), size)]
 
 
-def _read_part(url: str, chunks: list[list[int]], loader: bool) -> int:
+def _read_part(url: str, chunks: list[list[int]], loader: bool, since: dt.date) -> int:
     """Read every chunk (a child process: its own connection); returns rows or snapshots."""
     if loader:  # as the worker calls it: garbage collection paused per chunk
         from django.db import connection
@@ -419,7 +420,6 @@ def _read_part(url: str, chunks: list[list[int]], loader: bool) -> int:
         return loaded
     import psycopg
 
-    since = dt.date.today() - dt.timedelta(days=91)
     rows = 0
     with psycopg.connect(url) as conn:
         for chunk in chunks:
@@ -478,9 +478,14 @@ SETS = (
 
 
 def _bare_read(url: str, chunk: int, *, processes: int, loader: bool) -> float:
-    from coaching.models import Athlete
+    from assessments.analysis.thresholds import Thresholds
+    from assessments.selectors import history_start
+    from coaching.models import Athlete, Organization
 
     ids = list(Athlete.objects.order_by("pk").values_list("pk", flat=True))
+    # The loader's window: the engine's lookback, from the earliest local day of any team.
+    zones = set(Organization.objects.values_list("timezone", flat=True))
+    since = history_start(min(dt.datetime.now(ZoneInfo(z)).date() for z in zones), [Thresholds()])
     parts = [_chunks(ids, chunk)[i::processes] for i in range(processes)]
     from django.db import connection
 
@@ -488,7 +493,7 @@ def _bare_read(url: str, chunk: int, *, processes: int, loader: bool) -> float:
     context = multiprocessing.get_context("fork")
     with context.Pool(processes) as pool:
         started = time.perf_counter()
-        pool.starmap(_read_part, [(url, part, loader) for part in parts])
+        pool.starmap(_read_part, [(url, part, loader, since) for part in parts])
         return time.perf_counter() - started
 
 

@@ -4,7 +4,10 @@ import datetime as dt
 
 import pytest
 
-from assessments.selectors import load_snapshots
+from assessments.analysis import engine
+from assessments.analysis.facts import lookback_days
+from assessments.analysis.thresholds import Thresholds
+from assessments.selectors import history_start, load_snapshots
 from tests import factories as f
 from tests.query_helpers import count_queries
 
@@ -58,6 +61,34 @@ def test_snapshot_excludes_history_older_than_the_window():
     f.SleepCheckInFactory(athlete=athlete, date=AS_OF - dt.timedelta(days=200))
     snapshot = load_snapshots([athlete.pk], as_of=AS_OF)[athlete.pk]
     assert len(snapshot.sleep) == 0
+
+
+def sessions_back_to(athlete, days_ago: int) -> None:
+    for back in (days_ago, days_ago - 1, 0):
+        f.TrainingSessionFactory(athlete=athlete, date=AS_OF - dt.timedelta(days=back))
+
+
+def test_the_loader_reads_exactly_the_window_the_engine_reports():
+    """The lookback of the engine (56 days by default) is read in full, and nothing older."""
+    athlete = f.AthleteFactory()
+    lookback = lookback_days(Thresholds())
+    sessions_back_to(athlete, lookback)
+    snapshot = load_snapshots([athlete.pk], as_of=AS_OF)[athlete.pk]
+    result = engine.run(snapshot)
+
+    first_day = AS_OF - dt.timedelta(days=lookback - 1)
+    assert result.window_start == first_day
+    assert [x.date for x in snapshot.sessions] == [first_day, AS_OF]  # not the day before
+
+
+def test_an_organization_that_looks_further_back_gets_the_longer_history():
+    override = f.ThresholdOverrideFactory(key="e1rm_trend_window_weeks", value=12)
+    athlete = f.AthleteFactory(organization=override.organization)
+    sessions_back_to(athlete, 83)
+    snapshot = load_snapshots([athlete.pk], as_of=AS_OF)[athlete.pk]
+    assert lookback_days(snapshot.thresholds) == 84
+    assert len(snapshot.sessions) == 3
+    assert history_start(AS_OF, [Thresholds(), snapshot.thresholds]) == AS_OF - dt.timedelta(83)
 
 
 def test_organization_exercises_are_visible_only_to_its_athletes():

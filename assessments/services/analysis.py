@@ -3,11 +3,12 @@
 import contextlib
 import datetime as dt
 import gc
+import json
 import uuid
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from coaching.models import Athlete
@@ -73,21 +74,34 @@ def store_results(results: dict[int, Result]) -> dict[int, am.AnalysisRun]:
         [_run_row(athlete_id, result) for athlete_id, result in results.items()]
     )
     by_athlete = {run.athlete_id: run for run in runs}
-    findings = [
-        am.Finding(
-            run=by_athlete[athlete_id],
-            rank=rank,
-            cause=finding.cause,
-            category=finding.category,
-            score=finding.score,
-            evidence=finding.evidence,
-            recommendations=[{"code": r.code, "text": r.text} for r in finding.recommendations],
+    rows = [
+        (
+            by_athlete[athlete_id].pk, rank, finding.cause, finding.category, finding.score,
+            finding.evidence,
+            [{"code": r.code, "text": r.text} for r in finding.recommendations],
         )
         for athlete_id, result in results.items()
         for rank, finding in enumerate(result.findings, start=1)
-    ]
-    am.Finding.objects.bulk_create(findings)
+    ]  # fmt: skip
+    _insert_findings(rows)
     return by_athlete
+
+
+FINDING_COLUMNS = ("run_id", "rank", "cause", "category", "score", "evidence", "recommendations")
+
+
+def _insert_findings(rows: list[tuple]) -> None:
+    """Insert findings; on PostgreSQL with COPY, which takes a nightly chunk's ~700 findings
+    and their advice text in a fraction of the time of a bound multi-row INSERT."""
+    if connection.vendor != "postgresql":
+        am.Finding.objects.bulk_create(
+            [am.Finding(**dict(zip(FINDING_COLUMNS, row, strict=True))) for row in rows]
+        )
+        return
+    statement = f"COPY {am.Finding._meta.db_table} ({', '.join(FINDING_COLUMNS)}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+        for *values, evidence, recommendations in rows:
+            copy.write_row((*values, json.dumps(evidence), json.dumps(recommendations)))
 
 
 def _run_row(athlete_id: int, result: Result) -> am.AnalysisRun:

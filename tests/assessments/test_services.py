@@ -40,6 +40,32 @@ def test_analysis_stores_a_run_with_ranked_findings():
     assert run.data_gaps  # no training, no assessments: the run says what it lacked
 
 
+def test_stored_findings_are_exactly_what_the_engine_found():
+    """On PostgreSQL findings go in by COPY: every field survives, advice text included."""
+    from assessments.analysis import engine
+    from assessments.selectors import load_snapshots
+
+    athletes = [short_sleeper() for _ in range(3)]
+    ids = [a.pk for a in athletes]
+    expected = {
+        athlete_id: [
+            (rank, x.cause, x.category, x.score, x.evidence,
+             [{"code": r.code, "text": r.text} for r in x.recommendations])
+            for rank, x in enumerate(engine.run(snapshot).findings, start=1)
+        ]
+        for athlete_id, snapshot in load_snapshots(ids, as_of=f.TODAY).items()
+    }  # fmt: skip
+    runs = analyse_athletes(athlete_ids=ids, as_of=f.TODAY)
+
+    for athlete_id, run in runs.items():
+        stored = [
+            [x.rank, x.cause, x.category, x.score, x.evidence, x.recommendations]
+            for x in Finding.objects.filter(run=run).order_by("rank")
+        ]
+        assert stored == json.loads(json.dumps(expected[athlete_id]))
+        assert stored and all(len(r["text"]) > 40 for *_, recs in stored for r in recs)
+
+
 def test_analysis_records_when_the_data_was_read():
     athlete = short_sleeper()
     analyse_athlete(athlete_id=athlete.pk, as_of=f.TODAY)

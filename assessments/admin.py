@@ -135,6 +135,7 @@ class FlagAdmin(ScopedAdmin):
             transition(flag_id=obj.pk, user=request.user, note=form.cleaned_data[note_field])
         except FlagTransitionError as error:
             self.message_user(request, str(error), messages.ERROR)
+        obj.refresh_from_db()  # the confirmation names the flag's new status, not the old one
 
     @admin.action(description="Acknowledge the selected flags")
     def acknowledge(self, request, queryset):

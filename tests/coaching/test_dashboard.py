@@ -93,16 +93,23 @@ def test_coach_acknowledges_then_resolves_a_flag_with_a_note(client, team):
     client.force_login(team["coach"].user)
     flag = Flag.objects.get(athlete=team["numb"])
     url = reverse("admin:assessments_flag_change", args=[flag.pk])
-    client.post(
-        url, {"acknowledge_note": "Called her GP", "resolution_note": "", "_acknowledge": "1"}
-    )
+    response = client.post(
+        url, {"acknowledge_note": "Called her GP", "resolution_note": "", "_acknowledge": "1"},
+        follow=True,
+    )  # fmt: skip
     flag.refresh_from_db()
     assert flag.status == "acknowledged" and flag.acknowledged_by == team["coach"].user
     assert flag.acknowledge_note == "Called her GP"
-    client.post(url, {"acknowledge_note": "Called her GP", "resolution_note": "Cleared by GP",
-                      "_resolve": "1"})  # fmt: skip
+    [confirmation] = [str(m) for m in response.context["messages"]]
+    assert "(acknowledged)" in confirmation and "(open)" not in confirmation
+    response = client.post(
+        url, {"acknowledge_note": "Called her GP", "resolution_note": "Cleared by GP",
+              "_resolve": "1"}, follow=True,
+    )  # fmt: skip
     flag.refresh_from_db()
     assert flag.status == "resolved" and flag.resolution_note == "Cleared by GP"
+    [confirmation] = [str(m) for m in response.context["messages"]]
+    assert "(resolved)" in confirmation
 
 
 def grow_everything(organization, coach, count=8):

@@ -74,6 +74,20 @@ def athletes_for(user) -> QuerySet[Athlete]:
     return athletes.none()
 
 
+def athlete_in_scope(user, pk: int) -> Athlete | None:
+    """One athlete, if this user may see them; else None.
+
+    An athlete asking for themselves costs no query: their own record came with the user.
+    """
+    if role_of(user) is Role.ATHLETE:
+        own = user.athlete
+        return own if own.pk == pk else None
+    try:
+        return athletes_for(user).get(pk=pk)
+    except Athlete.DoesNotExist:
+        return None
+
+
 def organizations_for(user) -> QuerySet[Organization]:
     role = role_of(user)
     if role is Role.STAFF:

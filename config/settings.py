@@ -197,9 +197,12 @@ ALERT_OVERDUE_MINUTES = env.int("ALERT_OVERDUE_MINUTES", default=3)
 ALERT_STALE_CLAIM_MINUTES = env.int("ALERT_STALE_CLAIM_MINUTES", default=10)
 
 # --- REST API -----------------------------------------------------------------------------
+# The cache holds only the API throttle counters: per-process memory, so counting a write costs
+# no round trip, and each gunicorn process counts on its own (see docs/deployment.md).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "coaching.api.authentication.JWTAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

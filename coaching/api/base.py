@@ -8,11 +8,11 @@ outside the caller's scope is a 404 for every method, and nothing is read or wri
 """
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from rest_framework import permissions, viewsets
 
 from coaching.models import Athlete
-from coaching.scoping import Role, athletes_for, role_of
+from coaching.scoping import Role, athlete_in_scope, role_of
 
 from .idempotency import idempotent
 
@@ -84,10 +84,10 @@ class AthleteScopedViewSet(ScopedViewSet):
         super().initial(request, *args, **kwargs)  # authentication, roles, throttles first
         if getattr(self, "swagger_fake_view", False):
             return
-        self.athlete = get_object_or_404(
-            athletes_for(request.user).select_related("organization"),
-            pk=kwargs["athlete_pk"],
-        )
+        athlete = athlete_in_scope(request.user, kwargs["athlete_pk"])
+        if athlete is None:  # the answer get_object_or_404() gives
+            raise Http404("No Athlete matches the given query.")
+        self.athlete = athlete
 
     def queryset_model(self):
         return self.model

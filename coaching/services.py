@@ -160,20 +160,23 @@ def upsert_check_in(
 
     Repeating the same upsert changes nothing (not even `updated_at`). Returns (row, created).
     """
-    existing = model.objects.select_for_update().filter(athlete=athlete, date=date).first()
-    if existing is None:
+    rows = model.objects.select_for_update()
+    try:
+        existing = rows.get(athlete=athlete, date=date)
+    except model.DoesNotExist:
         try:
             with transaction.atomic():
                 row = model.objects.create(athlete=athlete, date=date, **values)
         except IntegrityError:  # a concurrent upsert created it first: update that one
-            existing = model.objects.select_for_update().get(athlete=athlete, date=date)
+            existing = rows.get(athlete=athlete, date=date)
         else:
             athlete.mark_data_changed()
             return row, True
-    if any(getattr(existing, name) != value for name, value in values.items()):
-        for name, value in values.items():
-            setattr(existing, name, value)
-        existing.save()
+    changed = [name for name, value in values.items() if getattr(existing, name) != value]
+    if changed:
+        for name in changed:
+            setattr(existing, name, values[name])
+        existing.save(update_fields=[*changed, "updated_at"])
         athlete.mark_data_changed()
     return existing, False
 

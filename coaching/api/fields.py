@@ -1,5 +1,6 @@
 """Serializer building blocks that keep API bounds equal to the database's own checks."""
 
+import copy
 import datetime as dt
 
 from django.db import models
@@ -62,6 +63,15 @@ class BoundedModelSerializer(serializers.ModelSerializer):
         **serializers.ModelSerializer.serializer_field_mapping,
         models.DateField: RecordedDateField,
     }
+
+    def get_fields(self):
+        """Built from the model once per class, then copied (DRF rebuilds them from the model
+        on every instantiation, which was most of a small request's cost)."""
+        built = type(self).__dict__.get("_built_fields")
+        if built is None:
+            built = super().get_fields()
+            type(self)._built_fields = built
+        return copy.deepcopy(built)
 
     def build_standard_field(self, field_name, model_field):
         field_class, kwargs = super().build_standard_field(field_name, model_field)

@@ -58,8 +58,9 @@ class CheckInViewSet(
         row, created = services.upsert_check_in(
             model=self.model, athlete=self.athlete, date=date, values=serializer.validated_data
         )
+        serializer.instance = row  # answer with the stored row, as save() would
         status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
-        return Response(self.get_serializer(row).data, status=status_code)
+        return Response(serializer.data, status=status_code)
 
 
 def check_in_viewset(kind: str) -> type[CheckInViewSet]:

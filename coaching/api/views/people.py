@@ -1,8 +1,5 @@
 """The caller, organizations and their coaches, athletes, and the exercise catalogue."""
 
-from collections import defaultdict
-from types import SimpleNamespace
-
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, status
@@ -18,6 +15,11 @@ from coaching.api.base import (
     ScopedViewSet,
 )
 from coaching.api.filters import AthleteFilter, ExerciseFilter, Ordering
+from coaching.api.serializers.athlete_rows import (
+    LIST_COLUMNS,
+    preload_relations,
+    represent_rows,
+)
 from coaching.api.serializers.people import (
     AthleteSerializer,
     CoachCreateSerializer,
@@ -26,7 +28,6 @@ from coaching.api.serializers.people import (
     MeSerializer,
     OrganizationSerializer,
 )
-from coaching.api.serializers.related import PRELOADED
 from coaching.models import Athlete, Coach
 from coaching.scoping import (
     Role,
@@ -134,6 +135,11 @@ class AthleteViewSet(
     def scoped_queryset(self):
         return athletes_for(self.request.user)
 
+    def list(self, request, *args, **kwargs):
+        athletes = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(athletes.values("user_id", *LIST_COLUMNS.values()))
+        return self.get_paginated_response(represent_rows(page))
+
     def get_serializer(self, *args, **kwargs):
         if args and args[0] is not None:
             rows = args[0] if isinstance(args[0], list) else [args[0]]
@@ -142,6 +148,8 @@ class AthleteViewSet(
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
+        if self.request is None or self.request.method in permissions.SAFE_METHODS:
+            return context  # reads resolve nothing
         # Goal lifts resolve within the athlete's organization (the creator's, on create).
         organization = organization_of(self.request.user)
         if self.kwargs.get("pk") is not None and self.request.method == "PATCH":
@@ -176,29 +184,6 @@ class AthleteViewSet(
 
     def perform_destroy(self, instance):
         services.delete_athlete(athlete=instance)
-
-
-def preload_relations(athletes: list[Athlete]) -> None:
-    """Coach ids and goal-lift slugs of many athletes in two queries, without model instances
-    (a list of athletes is the coaches' most frequent call)."""
-    ids = [athlete.pk for athlete in athletes]
-    if not ids:
-        return
-    coaches, lifts = defaultdict(list), defaultdict(list)
-    coach_rows = Athlete.coaches.through.objects.filter(athlete_id__in=ids)
-    for athlete_id, coach_id in coach_rows.order_by("coach__user__username").values_list(
-        "athlete_id", "coach_id"
-    ):
-        coaches[athlete_id].append(SimpleNamespace(pk=coach_id))
-    lift_rows = Athlete.goal_lifts.through.objects.filter(athlete_id__in=ids)
-    for athlete_id, slug in lift_rows.order_by("exercise__name").values_list(
-        "athlete_id", "exercise__slug"
-    ):
-        lifts[athlete_id].append(SimpleNamespace(slug=slug))
-    for athlete in athletes:
-        setattr(
-            athlete, PRELOADED, {"coaches": coaches[athlete.pk], "goal_lifts": lifts[athlete.pk]}
-        )
 
 
 class ExerciseViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, ScopedViewSet):

@@ -1,8 +1,9 @@
 """Asking for background work without ever making a write wait on the broker.
 
-`request_analysis` debounces in the database (one queued run per burst of writes) and
-`publish` hands the message to Celery off the request thread, so a down or frozen Redis
-costs a log line, not a slow or failed write: the sweep re-finds the work from the database.
+`Athlete.mark_data_changed` and `request_analysis` debounce in the database (one queued run
+per burst of writes) and `publish` hands the message to Celery off the request thread, so a
+down or frozen Redis costs a log line, not a slow or failed write: the sweep re-finds the work
+from the database.
 With no broker configured (CELERY_TASK_ALWAYS_EAGER) tasks run in-process at once.
 """
 
@@ -61,16 +62,24 @@ def publish(task, *args, **options) -> None:
 
 
 def request_analysis(athlete_id: int) -> bool:
-    """Queue one analysis for this athlete unless one is already queued; True if queued."""
-    from .tasks import analyse_athlete_task
+    """Queue one analysis for this athlete unless one is already queued; True if queued.
 
+    Writes claim in their own transaction instead (`Athlete.mark_data_changed`).
+    """
     claimed = Athlete.objects.filter(pk=athlete_id, analysis_queued_at__isnull=True).update(
         analysis_queued_at=timezone.now()
     )
     if not claimed:
         return False
-    publish(analyse_athlete_task, athlete_id, countdown=settings.ANALYSIS_DEBOUNCE_SECONDS)
+    publish_claimed_analysis(athlete_id)
     return True
+
+
+def publish_claimed_analysis(athlete_id: int) -> None:
+    """Send the debounced run that this caller has claimed (analysis_queued_at set)."""
+    from .tasks import analyse_athlete_task
+
+    publish(analyse_athlete_task, athlete_id, countdown=settings.ANALYSIS_DEBOUNCE_SECONDS)
 
 
 def wait_for_publishing(timeout: float = 10.0) -> None:

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from .base import TimeStampedModel, bounded, one_of
@@ -68,18 +68,36 @@ class Athlete(TimeStampedModel):
         return self.name
 
     def mark_data_changed(self) -> None:
-        """Record that new data arrived and ask for a re-analysis once the write commits.
+        """Record that new data arrived and, unless a run is already queued, claim one.
 
-        The timestamp is part of the writer's transaction, so even if the request for a run
-        is lost (broker down), the sweep sees `data_changed_at > last_analysed_at` later.
+        One UPDATE in the writer's transaction does both: the timestamp (so even if the
+        message is lost, broker down, the sweep sees `data_changed_at > last_analysed_at`
+        later) and the debounce claim, which rolls back with a failed write. The message
+        itself goes out only once the write commits, and only from the write that claimed.
         """
-        from assessments.pipeline import request_analysis
+        from assessments.pipeline import publish_claimed_analysis
 
         now = timezone.now()
-        type(self).objects.filter(pk=self.pk).update(data_changed_at=now)
+        claimed = _mark_changed_and_claim(self.pk, now)
         self.data_changed_at = now
-        athlete_id = self.pk
-        transaction.on_commit(lambda: request_analysis(athlete_id))
+        if claimed:
+            athlete_id = self.pk
+            transaction.on_commit(lambda: publish_claimed_analysis(athlete_id))
+
+
+def _mark_changed_and_claim(athlete_id: int, now) -> bool:
+    """Set data_changed_at, and analysis_queued_at when unset; True when this call set it."""
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    table = connection.ops.quote_name(Athlete._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET data_changed_at = %s,"
+            " analysis_queued_at = COALESCE(analysis_queued_at, %s)"
+            " WHERE id = %s RETURNING analysis_queued_at = %s",
+            [stamp, stamp, athlete_id, stamp],
+        )
+        row = cursor.fetchone()
+    return bool(row and row[0])
 
 
 class AthleteDatedModel(TimeStampedModel):

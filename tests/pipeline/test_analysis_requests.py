@@ -62,3 +62,35 @@ def test_nightly_reanalysis_covers_every_athlete_in_chunks(settings):
     athletes = [f.AthleteFactory() for _ in range(7)]
     assert nightly_reanalysis.apply().get() == 7
     assert AnalysisRun.objects.count() == len(athletes)
+
+
+def test_a_write_claims_its_run_in_its_own_transaction(django_capture_on_commit_callbacks):
+    athlete = f.AthleteFactory()
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        athlete.mark_data_changed()
+        queued = Athlete.objects.values_list("analysis_queued_at", flat=True).get()
+        assert queued == athlete.data_changed_at  # claimed before the commit
+        athlete.mark_data_changed()  # later writes of the burst claim nothing more
+    assert len(callbacks) == 1
+
+
+def test_a_failed_write_leaves_no_claim(django_capture_on_commit_callbacks):
+    athlete = f.AthleteFactory()
+    capture = django_capture_on_commit_callbacks()
+    with capture as callbacks, pytest.raises(RuntimeError), transaction.atomic():
+        athlete.mark_data_changed()
+        raise RuntimeError("the write fails")
+    athlete.refresh_from_db()
+    assert callbacks == []
+    assert athlete.analysis_queued_at is None and athlete.data_changed_at is None
+
+
+def test_a_write_while_a_run_is_queued_publishes_nothing(django_capture_on_commit_callbacks):
+    athlete = f.AthleteFactory()
+    queued = timezone.now() - timezone.timedelta(seconds=2)
+    Athlete.objects.filter(pk=athlete.pk).update(analysis_queued_at=queued)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        athlete.mark_data_changed()
+    athlete.refresh_from_db()
+    assert callbacks == [] and not AnalysisRun.objects.exists()
+    assert athlete.analysis_queued_at == queued and athlete.data_changed_at > queued

@@ -1,9 +1,11 @@
 """Benchmark the REST API against a bare Django JSON view on the same server.
 
 Serves the app with gunicorn (2 sync workers) on PostgreSQL and loads it with wrk from a second
-process, four runs: the athlete PUTting a sleep check-in, a bare view answering a PUT, a coach
-listing 50 athletes, and a bare view answering a GET. The bare views show what Django, gunicorn
-and the network cost with no API work; the ratios say what the API adds.
+process, six runs: the athlete PUTting a sleep check-in, a bare view answering a PUT, and the
+DRF floor answering it; a coach listing 50 athletes, the bare view and the floor answering a
+GET. The bare view shows what Django (its full middleware), gunicorn and the network cost with
+no API work; the floor is a DRF view with the API's authentication, permission and throttles
+and nothing else, the most any endpoint could reach; the ratios say what the API adds.
 
     apt-get install -y wrk
     .venv/bin/python bench/api.py [--duration 10] [--connections 8] [--threads 2]
@@ -54,13 +56,33 @@ if __name__ != "__main__":
         body = json.loads(request.body) if request.body else {}
         return JsonResponse({"ok": True, "echo": body})
 
+    def floor():
+        """The framework's floor: a DRF view with the API's own authentication (JWT, the
+        caller loaded), permission and throttles, and nothing else. No endpoint can be
+        cheaper; its ratio to the bare view is the most any endpoint could reach."""
+        from rest_framework.response import Response
+        from rest_framework.views import APIView
+
+        class Floor(APIView):
+            def get(self, request):
+                return Response({"ok": True})
+
+            def put(self, request):
+                return Response({"ok": True, "echo": request.data})
+
+        return Floor.as_view()
+
     def __getattr__(name: str):
         """The URLconf, built when Django first asks (the apps are not loaded at import)."""
         if name != "urlpatterns":
             raise AttributeError(name)
         from django.urls import include, path
 
-        return [path("bench/bare/", bare), path("", include("config.urls"))]
+        return [
+            path("bench/bare/", bare),
+            path("bench/floor/", floor()),
+            path("", include("config.urls")),
+        ]
 
 
 # --- the benchmark (run as a script) -------------------------------------------------------
@@ -153,11 +175,14 @@ def _run(args, root, env: dict, python: str, database_url: str) -> int:
             scripts["bare_put"] = Path(scratch) / "bare_put.lua"
             scripts["bare_put"].write_text(BARE_PUT_LUA)
             put, bare, athletes = base, f"{base}/bench/bare/", f"{base}/api/v1/athletes/"
+            floor = f"{base}/bench/floor/"
             runs = [
                 ("PUT sleep check-in", ids["athlete_token"], "put", put),
                 ("  bare PUT", None, "bare_put", bare),
+                ("  DRF floor PUT", ids["athlete_token"], "bare_put", floor),
                 ("GET 50 athletes", ids["coach_token"], None, athletes),
                 ("  bare GET", None, None, bare),
+                ("  DRF floor GET", ids["coach_token"], None, floor),
             ]
             # Every worker answers every path before anything is timed (imports, first
             # connection, the broker's first publish): production servers are warm.
@@ -183,11 +208,13 @@ def _run(args, root, env: dict, python: str, database_url: str) -> int:
     print(f"{'run':<22}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx':>10}")
     for name, r in results.items():
         print(f"{name:<22}{r['rps']:>10.0f}{r['p50']:>10.1f}{r['p99']:>10.1f}{r['errors']:>10}")
-    for api, bare in (("PUT sleep check-in", "  bare PUT"), ("GET 50 athletes", "  bare GET")):
-        a, b = results[api], results[bare]
+    pairs = (("PUT sleep check-in", "PUT"), ("GET 50 athletes", "GET"))
+    for api, method in pairs:
+        a, b, f = results[api], results[f"  bare {method}"], results[f"  DRF floor {method}"]
         print(
             f"{api}: {a['rps'] / b['rps']:.2f}x the bare view's throughput, "
-            f"p99 {a['p99']:.1f} ms vs {b['p99']:.1f} ms"
+            f"p99 {a['p99']:.1f} ms vs {b['p99']:.1f} ms "
+            f"(the DRF floor: {f['rps'] / b['rps']:.2f}x)"
         )
     return 0
 

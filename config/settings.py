@@ -197,9 +197,28 @@ ALERT_OVERDUE_MINUTES = env.int("ALERT_OVERDUE_MINUTES", default=3)
 ALERT_STALE_CLAIM_MINUTES = env.int("ALERT_STALE_CLAIM_MINUTES", default=10)
 
 # --- REST API -----------------------------------------------------------------------------
-# The cache holds only the API throttle counters: per-process memory, so counting a write costs
-# no round trip, and each gunicorn process counts on its own (see docs/deployment.md).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache holds only the API throttle counters. With Redis configured (CACHE_URL, else
+# REDIS_URL) every process counts against one limit; without it each process counts on its
+# own, in memory. Short socket timeouts, and a throttle that lets a request through when the
+# cache cannot answer, keep a down or hung Redis from failing or stalling writes.
+
+
+def redis_cache(url: str) -> dict:
+    """Django's Redis cache, with timeouts short enough that a hung Redis stalls no request."""
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "legstrong-cache",
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+    }
+
+
+CACHE_URL = env("CACHE_URL", default=REDIS_URL)
+CACHES = {
+    "default": redis_cache(CACHE_URL)
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "coaching.api.authentication.JWTAuthentication",

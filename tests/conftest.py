@@ -60,6 +60,14 @@ def _require_services(request):
 
 
 @pytest.fixture(autouse=True)
+def _cache_in_memory(request, settings):
+    """Throttle counters in this process's memory, fresh per test. Tests marked `redis` keep
+    the configured cache (Redis, when REDIS_URL names one, as in CI)."""
+    if not request.node.get_closest_marker("redis"):
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@pytest.fixture(autouse=True)
 def _tasks_in_process(request, settings):
     """Unit tests run Celery tasks in-process even when REDIS_URL names a broker (as in CI).
 

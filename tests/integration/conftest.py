@@ -15,6 +15,7 @@ from django.apps import apps as django_apps
 from django.db import connection
 
 from config.celery import app as celery_app
+from config.settings import redis_cache
 from tests import factories as f
 from tests.conftest import IN_CI, redis_url
 
@@ -101,7 +102,7 @@ def own_postgres(tmp_path):
 
 @pytest.fixture
 def publish_to(settings):
-    """Point this process's Celery app at a broker, with eager mode off, like a web process."""
+    """Point this process's Celery app and cache at a Redis, eager mode off, like a web process."""
     saved = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
 
     def reset_pools():
@@ -113,6 +114,7 @@ def publish_to(settings):
 
     def point(url: str) -> None:
         reset_pools()
+        settings.CACHES = {"default": redis_cache(url)}  # one Redis for both, as in production
         settings.CELERY_BROKER_URL = url
         settings.CELERY_TASK_ALWAYS_EAGER = False
         settings.ANALYSIS_DEBOUNCE_SECONDS = DEBOUNCE_SECONDS

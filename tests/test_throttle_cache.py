@@ -65,3 +65,25 @@ def test_an_unreachable_cache_lets_the_request_through_at_once(cls, settings, ca
     assert all(throttle.allow_request(_write(7), None) for _ in range(3))
     assert time.monotonic() - started < 1.0
     assert "not counted: the cache is unavailable" in caplog.text
+
+
+@pytest.mark.parametrize("where", ["memory", pytest.param("redis", marks=pytest.mark.redis)])
+def test_a_window_opens_with_the_first_request_and_closes_after_the_period(where, settings):
+    if where == "redis":
+        backend = _backend(redis_url())
+    else:
+        from django.core.cache.backends.locmem import LocMemCache
+
+        backend = LocMemCache(f"throttle-{uuid.uuid4()}", {})
+    user_id = f"throttle-test-{uuid.uuid4()}"
+
+    def attempt():
+        throttle = _throttle(WriteRateThrottle, backend, settings, "2/second")
+        return throttle.allow_request(_write(user_id), None), throttle
+
+    assert [attempt()[0] for _ in range(2)] == [True, True]
+    refused, throttle = attempt()
+    assert refused is False
+    assert 0 < throttle.wait() <= 1
+    time.sleep(1.2)  # the window closes with its key
+    assert attempt()[0] is True

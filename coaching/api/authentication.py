@@ -16,6 +16,8 @@ from rest_framework_simplejwt.exceptions import AuthenticationFailed, InvalidTok
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.utils import get_md5_hash_password
 
+from coaching.rows import RowReader
+
 
 class JWTAuthentication(jwt_authentication.JWTAuthentication):
     """simplejwt's checks (active user, password unchanged since the token) on a user loaded
@@ -56,24 +58,19 @@ def load_caller(user_id):
     """
     if isinstance(user_id, int) and not -(2**63) <= user_id < 2**63:
         return None  # no key column holds it (and the database would refuse the parameter)
-    sql, parts = _caller_query()
+    sql, readers = _caller_query()
     with connection.cursor() as cursor:
         cursor.execute(sql, [user_id])
         row = cursor.fetchone()
     if row is None:
         return None
     instances, start = [], 0
-    for model, attnames, converters in parts:
-        values = list(row[start : start + len(attnames)])
-        start += len(attnames)
-        for index, expression, functions in converters:
-            for convert in functions:
-                values[index] = convert(values[index], expression, connection)
-        found = values[attnames.index(model._meta.pk.attname)] is not None  # LEFT JOIN miss
-        instances.append(model.from_db(connection.alias, attnames, values) if found else None)
+    for reader in readers:
+        instances.append(reader.instance(row[start : start + reader.width]))
+        start += reader.width
     user, *memberships = instances
-    for (model, _attnames, _converters), member in zip(parts[1:], memberships, strict=True):
-        link = model._meta.get_field("user")
+    for reader, member in zip(readers[1:], memberships, strict=True):
+        link = reader.model._meta.get_field("user")
         user._state.fields_cache[link.remote_field.cache_name] = member  # None: no such role
         if member is not None:
             member._state.fields_cache[link.cache_name] = user
@@ -81,36 +78,28 @@ def load_caller(user_id):
 
 
 @functools.cache
-def _caller_query() -> tuple[str, list[tuple]]:
-    """The SQL, and per model (model, attnames, [(index, column, converters)])."""
+def _caller_query() -> tuple[str, list[RowReader]]:
+    """The SQL, and a reader per model: the user, their coach record, their athlete record."""
     from coaching.models import Athlete, Coach
 
     user_model = get_user_model()
     quote = connection.ops.quote_name
     user_pk = f"u.{quote(user_model._meta.pk.column)}"
-    parts, columns, joins = [], [], []
-    for alias, model in (("u", user_model), ("c", Coach), ("a", Athlete)):
-        fields = list(model._meta.concrete_fields)
-        converters = []
-        for index, field in enumerate(fields):
-            column = field.get_col(alias)
-            functions = connection.ops.get_db_converters(column)
-            functions += column.get_db_converters(connection)
-            if functions:
-                converters.append((index, column, functions))
-        parts.append((model, [field.attname for field in fields], converters))
-        columns += [f"{alias}.{quote(field.column)}" for field in fields]
-        if model is not user_model:
-            link = quote(model._meta.get_field("user").column)
-            joins.append(
-                f"LEFT JOIN {quote(model._meta.db_table)} {alias} ON {alias}.{link} = {user_pk}"
-            )
+    readers = [RowReader(user_model, "u")]
+    joins = []
+    for alias, model in (("c", Coach), ("a", Athlete)):
+        readers.append(RowReader(model, alias))
+        link = quote(model._meta.get_field("user").column)
+        joins.append(
+            f"LEFT JOIN {quote(model._meta.db_table)} {alias} ON {alias}.{link} = {user_pk}"
+        )
     lookup = quote(user_model._meta.get_field(jwt_settings.USER_ID_FIELD).column)
+    columns = ", ".join(column for reader in readers for column in reader.columns)
     sql = (
-        f"SELECT {', '.join(columns)} FROM {quote(user_model._meta.db_table)} u "
+        f"SELECT {columns} FROM {quote(user_model._meta.db_table)} u "
         f"{' '.join(joins)} WHERE u.{lookup} = %s"
     )
-    return sql, parts
+    return sql, readers
 
 
 class JWTScheme(SimpleJWTScheme):

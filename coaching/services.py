@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from .models import (
@@ -23,6 +23,7 @@ from .models import (
     TrainingSession,
     TrainingSet,
 )
+from .upsert import upsert_check_in_in_one_statement
 
 IDEMPOTENCY_KEY_TTL = dt.timedelta(hours=24)
 
@@ -152,14 +153,30 @@ def create_exercise(*, organization: Organization, fields: Mapping[str, Any]) ->
 
 
 # --- athlete data -------------------------------------------------------------------------
-@transaction.atomic
 def upsert_check_in(
     *, model: type[models.Model], athlete: Athlete, date: dt.date, values: Mapping[str, Any]
 ) -> tuple[models.Model, bool]:
     """Create or replace the athlete's check-in of one kind for one day.
 
     Repeating the same upsert changes nothing (not even `updated_at`). Returns (row, created).
+    On PostgreSQL one statement does it all (coaching.upsert); elsewhere the ORM does.
     """
+    if connection.vendor == "postgresql" and values:
+        done = upsert_check_in_in_one_statement(
+            model=model, athlete=athlete, date=date, values=dict(values)
+        )
+        if done is not None:
+            return done
+        unchanged = model.objects.filter(athlete=athlete, date=date).first()
+        if unchanged is not None:
+            return unchanged, False
+    return _upsert_check_in_with_the_orm(model=model, athlete=athlete, date=date, values=values)
+
+
+@transaction.atomic
+def _upsert_check_in_with_the_orm(
+    *, model: type[models.Model], athlete: Athlete, date: dt.date, values: Mapping[str, Any]
+) -> tuple[models.Model, bool]:
     rows = model.objects.select_for_update()
     try:
         existing = rows.get(athlete=athlete, date=date)

@@ -49,6 +49,19 @@ def test_athlete_put_that_changes_a_day_is_bounded(world, api, django_assert_max
     assert response.json()["hours"] == 6.0
 
 
+@pytest.mark.postgres
+def test_on_postgres_an_athlete_put_is_two_statements(world, api, django_assert_num_queries):
+    """The caller, then one upsert statement; an unchanged day adds the read of the row."""
+    client = _bearer(api, world.athlete.user)
+    url, body = _sleep(world)
+    with django_assert_num_queries(2):
+        assert client.put(url, body).status_code == 201
+    with django_assert_num_queries(2):
+        assert client.put(url, {**body, "hours": 6.0}).status_code == 200
+    with django_assert_num_queries(3):
+        assert client.put(url, {**body, "hours": 6.0}).status_code == 200
+
+
 def test_coach_put_adds_only_the_scoped_athlete_lookup(world, api, django_assert_max_num_queries):
     client = _bearer(api, world.coach.user)
     url, body = _sleep(world)

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from coaching.admin.base import CoachAccessMixin, ScopedAdmin
 from coaching.scoping import Role, coach_of, organizations_for, role_of
@@ -100,11 +102,22 @@ class AnalysisRunAdmin(ScopedAdmin):
         return False
 
 
+def short_datetime(value) -> str:
+    """Like "24 Nov 21:33", in the current time zone; the year only when it is not this one."""
+    if value is None:
+        return "-"
+    local = timezone.localtime(value)
+    same_year = local.year == timezone.localtime().year
+    day = date_format(local, "j M" if same_year else "j M Y").replace(" ", "\u00a0")
+    return f"{day} {date_format(local, 'H:i')}"  # a narrow column breaks before the time
+
+
 @admin.register(Flag)
 class FlagAdmin(ScopedAdmin):
     """Flags with filters; a coach acknowledges or resolves one with a note."""
 
-    list_display = ("athlete", "kind", "code", "severity", "status", "opened_at", "last_seen_at")
+    # Kind is in the filters and follows from the code: the columns fit a 1280 px screen.
+    list_display = ("athlete", "code", "severity", "status", "opened", "last_seen")
     list_filter = ("status", "kind", "severity", "code")
     list_select_related = ("athlete",)
     search_fields = ("athlete__name", "code")
@@ -120,6 +133,14 @@ class FlagAdmin(ScopedAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description="Opened", ordering="opened_at")
+    def opened(self, flag):
+        return short_datetime(flag.opened_at)
+
+    @admin.display(description="Last seen", ordering="last_seen_at")
+    def last_seen(self, flag):
+        return short_datetime(flag.last_seen_at)
 
     def save_model(self, request, obj, form, change):
         """The buttons move the flag through its lifecycle; plain save keeps the notes."""

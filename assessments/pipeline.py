@@ -1,9 +1,8 @@
 """Asking for background work without ever making a write wait on the broker.
 
-`Athlete.mark_data_changed` and `request_analysis` debounce in the database (one queued run
-per burst of writes) and `publish` hands the message to Celery off the request thread, so a
-down or frozen Redis costs a log line, not a slow or failed write: the sweep re-finds the work
-from the database.
+`Athlete.mark_data_changed` debounces in the database (one queued run per burst of writes)
+and `publish` hands the message to Celery off the request thread, so a down or frozen Redis
+costs a log line, not a slow or failed write: the sweep re-finds the work from the database.
 With no broker configured (CELERY_TASK_ALWAYS_EAGER) tasks run in-process at once.
 """
 
@@ -13,9 +12,6 @@ from concurrent.futures import ThreadPoolExecutor, wait
 
 from django.conf import settings
 from django.db import close_old_connections
-from django.utils import timezone
-
-from coaching.models import Athlete
 
 log = logging.getLogger(__name__)
 
@@ -59,20 +55,6 @@ def publish(task, *args, **options) -> None:
     with _lock:
         _in_flight.add(future)
     future.add_done_callback(lambda done: _in_flight.discard(done))
-
-
-def request_analysis(athlete_id: int) -> bool:
-    """Queue one analysis for this athlete unless one is already queued; True if queued.
-
-    Writes claim in their own transaction instead (`Athlete.mark_data_changed`).
-    """
-    claimed = Athlete.objects.filter(pk=athlete_id, analysis_queued_at__isnull=True).update(
-        analysis_queued_at=timezone.now()
-    )
-    if not claimed:
-        return False
-    publish_claimed_analysis(athlete_id)
-    return True
 
 
 def publish_claimed_analysis(athlete_id: int) -> None:

@@ -75,29 +75,38 @@ class Athlete(TimeStampedModel):
         later) and the debounce claim, which rolls back with a failed write. The message
         itself goes out only once the write commits, and only from the write that claimed.
         """
+        now = timezone.now()
+        with connection.cursor() as cursor:
+            cursor.execute(mark_and_claim_sql(), mark_and_claim_params(self.pk, now))
+            row = cursor.fetchone()
+        self.data_changed_marked(now, claimed=bool(row and row[0]))
+
+    def data_changed_marked(self, now, *, claimed: bool) -> None:
+        """After a statement of `mark_and_claim_sql()` ran for this athlete: keep the
+        instance current and, if it claimed the run, send it once the write commits."""
         from assessments.pipeline import publish_claimed_analysis
 
-        now = timezone.now()
-        claimed = _mark_changed_and_claim(self.pk, now)
         self.data_changed_at = now
         if claimed:
             athlete_id = self.pk
             transaction.on_commit(lambda: publish_claimed_analysis(athlete_id))
 
 
-def _mark_changed_and_claim(athlete_id: int, now) -> bool:
-    """Set data_changed_at, and analysis_queued_at when unset; True when this call set it."""
+def mark_and_claim_sql(condition: str = "") -> str:
+    """UPDATE one athlete: data_changed_at, and analysis_queued_at when unset; it returns
+    `claimed`, true when this statement set the claim. `condition` is more SQL for WHERE."""
+    quote = connection.ops.quote_name
+    return (
+        f"UPDATE {quote(Athlete._meta.db_table)} SET data_changed_at = %s,"
+        " analysis_queued_at = COALESCE(analysis_queued_at, %s)"
+        f" WHERE {quote(Athlete._meta.pk.column)} = %s {condition}"
+        " RETURNING analysis_queued_at = %s AS claimed"
+    )
+
+
+def mark_and_claim_params(athlete_id: int, now) -> list:
     stamp = connection.ops.adapt_datetimefield_value(now)
-    table = connection.ops.quote_name(Athlete._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} SET data_changed_at = %s,"
-            " analysis_queued_at = COALESCE(analysis_queued_at, %s)"
-            " WHERE id = %s RETURNING analysis_queued_at = %s",
-            [stamp, stamp, athlete_id, stamp],
-        )
-        row = cursor.fetchone()
-    return bool(row and row[0])
+    return [stamp, stamp, athlete_id, stamp]
 
 
 class AthleteDatedModel(TimeStampedModel):

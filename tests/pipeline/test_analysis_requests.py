@@ -35,15 +35,6 @@ def test_a_rolled_back_write_asks_for_nothing(django_capture_on_commit_callbacks
     assert callbacks == [] and not AnalysisRun.objects.exists()
 
 
-def test_a_queued_analysis_absorbs_later_writes():
-    from assessments.pipeline import request_analysis
-
-    athlete = f.AthleteFactory()
-    Athlete.objects.filter(pk=athlete.pk).update(analysis_queued_at=timezone.now())
-    assert request_analysis(athlete.pk) is False
-    assert not AnalysisRun.objects.exists()
-
-
 def test_sweep_analyses_only_athletes_with_unanalysed_data():
     now = timezone.now()
     changed = f.AthleteFactory(data_changed_at=now)

@@ -26,13 +26,10 @@ class JWTAuthentication(jwt_authentication.JWTAuthentication):
     """
 
     def get_user(self, validated_token):
+        id_field = self.user_model._meta.get_field(jwt_settings.USER_ID_FIELD)
         try:
-            user_id = validated_token[jwt_settings.USER_ID_CLAIM]
-        except KeyError:
-            raise InvalidToken(_("Token contained no recognizable user identification")) from None
-        try:
-            user_id = self.user_model._meta.get_field(jwt_settings.USER_ID_FIELD).to_python(user_id)
-        except ValidationError:
+            user_id = id_field.to_python(validated_token[jwt_settings.USER_ID_CLAIM])
+        except (KeyError, ValidationError):
             raise InvalidToken(_("Token contained no recognizable user identification")) from None
         user = load_caller(user_id)
         if user is None:

@@ -42,13 +42,13 @@ class _WindowCountMixin:
         """This request's number in the current window (1 opens a new window)."""
         if isinstance(self.cache, RedisCache):
             return self._count_in_redis()
-        for _ in range(2):  # a window may close between the two calls: then open the next
-            try:
-                return self.cache.incr(self.key)
-            except ValueError:  # no open window
-                if self.cache.add(self.key, 1, self.duration):
-                    return 1
-        return self.cache.incr(self.key)
+        try:
+            return self.cache.incr(self.key)
+        except ValueError:  # no open window: open one
+            pass
+        if self.cache.add(self.key, 1, self.duration):
+            return 1
+        return self.cache.incr(self.key)  # another request opened it meanwhile
 
     def _count_in_redis(self) -> int:
         """INCR, and EXPIRE NX to open the window: one round trip (Django's incr() is two)."""

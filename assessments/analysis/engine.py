@@ -15,11 +15,11 @@ from datetime import date, timedelta
 from . import facts, recommendations
 from .rules import RED_FLAGS, Found, Gap, Raised
 from .rules.red_flags import advice_text
-from .rules.registry import clean_evidence, ordered_causes
+from .rules.registry import LEVELS, SEVERITIES, clean_evidence, ordered_causes
 from .snapshot import Snapshot
 from .thresholds import RULESET_VERSION, Thresholds
 
-SEVERITY_ORDER = {"urgent": 0, "soon": 1}
+SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 CAUSES_IN_ORDER = ordered_causes()
 
 
@@ -30,12 +30,13 @@ class Finding:
     score: float
     evidence: dict
     recommendations: tuple[recommendations.Recommendation, ...]
+    level: str = "cause"  # cause | watch
 
 
 @dataclass(frozen=True, slots=True)
 class RedFlag:
     code: str
-    severity: str  # urgent | soon
+    severity: str  # emergency | urgent | soon
     evidence: dict
     advice: str
 
@@ -67,6 +68,7 @@ class Result:
                 {
                     "cause": f.cause,
                     "category": f.category,
+                    "level": f.level,
                     "score": f.score,
                     "evidence": f.evidence,
                     "recommendations": [
@@ -137,9 +139,11 @@ def _findings(s: Snapshot, t: Thresholds, found: dict[str, Found]) -> tuple[Find
                 score=min(1.0, max(0.0, score)),
                 evidence=evidence,
                 recommendations=recommendations.for_athlete(codes, s.profile, t),
+                level=hit.level,
             )
         )
-    findings.sort(key=lambda f: -f.score)  # stable: ties keep the DESIGN.md order
+    # Likely causes first, then watch items; each by score (stable: ties keep DESIGN.md order).
+    findings.sort(key=lambda f: (LEVELS.index(f.level), -f.score))
     return tuple(findings)
 
 

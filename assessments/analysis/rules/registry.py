@@ -17,18 +17,22 @@ from datetime import date
 from ..metrics import as_reported
 
 CATEGORIES = ("training", "technique", "lifestyle", "medical", "neuromuscular")
-SEVERITIES = ("urgent", "soon")
+SEVERITIES = ("emergency", "urgent", "soon")  # most pressing first
+LEVELS = ("cause", "watch")  # cause: a likely cause (ranked, flagged); watch: worth a look
 # 'no cause found' for unexplained weakness means no cause of these categories
 EXPLAINING_CATEGORIES = ("training", "lifestyle")
 
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """A likely cause. ``recommendations`` defaults to every code the rule declares."""
+    """A finding. ``level`` is ``cause`` (beyond noise and persisting: ranked, flagged, e-mailed)
+    or ``watch`` (a signal worth a look, never flagged). ``recommendations`` defaults to every
+    code the rule declares."""
 
     score: float
     evidence: dict
     recommendations: tuple[str, ...] | None = None
+    level: str = "cause"
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,7 +42,7 @@ def test_to_dict_has_the_api_analysis_run_shape():
     assert data["window"] == {"start": "2026-09-30", "end": "2026-11-24"}
     assert set(data["red_flags"][0]) == {"code", "severity", "evidence", "advice"}
     finding = data["findings"][0]
-    assert set(finding) == {"cause", "category", "score", "evidence", "recommendations"}
+    assert set(finding) == {"cause", "category", "level", "score", "evidence", "recommendations"}
     assert finding["recommendations"][0] == {
         "code": "sleep_7_9_hours",
         "text": finding["recommendations"][0]["text"],

@@ -231,6 +231,14 @@ class SymptomReport:
     pain_improves_with_rest: bool | None = None
     explained_by: str = ""
     suspected_condition: str = ""
+    side: str | None = None  # left | right | both (None: not said)
+    swelling: bool = False
+    back_pain: bool = False
+    saddle_numbness: bool = False
+    bladder_bowel_change: bool = False
+    progression: str | None = None  # worsening | stable | improving (None: not said)
+    resolved: bool = False
+    context: str = ""  # what the athlete was doing: a long drive, tight boots, ...
 
     @property
     def suspected(self) -> str:
@@ -241,6 +249,30 @@ class SymptomReport:
     def explained(self) -> bool:
         """Whether the athlete or coach gave an explanation for the weakness."""
         return bool((self.explained_by or "").strip())
+
+
+PHASE_KINDS = (
+    "accumulation",
+    "intensification",
+    "deload",
+    "taper",
+    "peaking",
+    "return",
+    "off_season",
+    "novice",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingPhase:
+    """A planned block set by a coach, both days included. ``kind`` is one of PHASE_KINDS."""
+
+    start: date
+    end: date
+    kind: str
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day <= self.end
 
 
 SERIES_NAMES = (
@@ -286,6 +318,7 @@ class Snapshot:
     jump_tests: Series[JumpTest] = ()
     activation_ratings: Series[ActivationRating] = ()
     symptoms: Series[SymptomReport] = ()
+    phases: tuple[TrainingPhase, ...] = ()  # set by coaches; the engine also detects its own
     thresholds: Thresholds = field(default_factory=_default_thresholds)
     cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -294,6 +327,7 @@ class Snapshot:
             value = getattr(self, name)
             if not (isinstance(value, Series) and value.as_of == self.as_of):
                 object.__setattr__(self, name, Series(value, self.as_of))
+        object.__setattr__(self, "phases", tuple(sorted(self.phases, key=lambda p: p.start)))
 
     def day(self, days_ago: int) -> date:
         """The calendar day ``days_ago`` days before as_of."""

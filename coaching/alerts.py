@@ -1,16 +1,22 @@
 """Red-flag alert e-mails: queued with the flag, claimed before sending, never sent twice.
 
 Delivery follows healthchecks' pattern: a row moves pending -> sending in one conditional
-UPDATE (the claim); only the caller that claimed it sends. A failed send puts the row back to
-pending and the task retries with backoff. A row stuck in `sending` (a worker died mid-send)
-is re-sent by the reconciliation job after ALERT_STALE_CLAIM_MINUTES: for a medical red flag
-a rare duplicate is better than a lost alert.
+UPDATE (the claim); only the caller that claimed it sends, then marks it sent (send-then-
+mark: for a medical red flag a rare duplicate is better than a lost alert). Each row's
+failure is its own: one that cannot succeed (a refused recipient, a message that cannot be
+built) is marked `failed` with its reason and logged at ERROR; one that may succeed later
+goes back to `pending` with a `next_attempt_at` (backoff from 10 s to 10 min) until it is
+GIVE_UP_AFTER old, then fails too. Either way the loop goes on to the next row. A row stuck in
+`sending` (a worker died mid-send) is re-sent by the reconciliation job after
+ALERT_STALE_CLAIM_MINUTES.
 """
 
 import datetime as dt
+import enum
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -20,6 +26,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from .delivery import backoff, describe, is_permanent, one_line, user_text
 from .models import AlertEmail, Athlete, Coach
 
 log = logging.getLogger(__name__)
@@ -32,6 +39,49 @@ RED_FLAG_TITLES = {
     "persistent_pain": "pain that does not ease with rest",
     "suspected_medical_condition": "a suspected medical condition",
 }
+
+SUBJECT_MAX_CHARS = 150
+NAME_MAX_CHARS = 60  # of an athlete's name in a subject
+FIRST_RETRY, LONGEST_RETRY = dt.timedelta(seconds=10), dt.timedelta(minutes=10)  # as the task
+GIVE_UP_AFTER = dt.timedelta(hours=24)  # a row still failing this long after it was queued
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How one red-flag severity reads in an alert: the subject's label, the phrase in the
+    body ("an urgent red flag") and when to see a professional. The one place severity
+    becomes words."""
+
+    label: str
+    phrase: str
+    see_when: str
+
+
+SEVERITY_WORDING = {
+    "emergency": Wording("EMERGENCY", "an emergency red flag", "now, at emergency care"),
+    "urgent": Wording("URGENT", "an urgent red flag", "today"),
+    "soon": Wording("Red flag", "a red flag", "soon"),
+    "warning": Wording("Warning", "a warning sign", "soon"),
+}
+
+
+def wording(severity: str) -> Wording:
+    """The words for `severity`; an unknown one still reads right ("an X red flag")."""
+    if severity in SEVERITY_WORDING:
+        return SEVERITY_WORDING[severity]
+    word = one_line(severity, max_chars=20).lower() or "red"
+    article = "an" if word[0] in "aeiou" else "a"
+    return Wording(word.upper(), f"{article} {word} red flag", "soon")
+
+
+class Outcome(enum.StrEnum):
+    """What one delivery attempt did with its row."""
+
+    SENT = "sent"
+    BUSY = "busy"  # claimed by another sender, or not pending any more
+    SKIPPED = "skipped"
+    FAILED = "failed"  # for good, with its reason
+    RETRY = "retry"  # back to pending until next_attempt_at
 
 
 def recipients(athlete_ids: Iterable[int]) -> dict[int, list[Coach]]:
@@ -83,11 +133,12 @@ def claim(alert_id: int) -> bool:
     )  # fmt: skip
 
 
-def deliver(alert_id: int) -> bool:
-    """Send one claimed-first alert. True if this call sent it; raises if SMTP fails."""
+def deliver(alert_id: int) -> Outcome:
+    """Claim one pending alert and send it. Never raises for a failed send: the row records
+    it (see the module docstring). Raises only for a database error."""
     if not claim(alert_id):
         log.info("Alert %s already sent or being sent", alert_id)
-        return False
+        return Outcome.BUSY
     alert = AlertEmail.objects.select_related("coach__user", "flag__athlete__organization").get(
         pk=alert_id
     )
@@ -95,18 +146,33 @@ def deliver(alert_id: int) -> bool:
         AlertEmail.objects.filter(pk=alert_id).update(
             status=AlertEmail.Status.SKIPPED, last_error="coach has no e-mail address"
         )
-        return False
+        return Outcome.SKIPPED
     try:
         alert_message(alert).send()
     except Exception as error:
-        AlertEmail.objects.filter(pk=alert_id).update(
-            status=AlertEmail.Status.PENDING, last_error=f"{type(error).__name__}: {error}"
-        )
-        raise
+        return _record_failure(alert, error)
     AlertEmail.objects.filter(pk=alert_id).update(
-        status=AlertEmail.Status.SENT, sent_at=timezone.now(), last_error=""
-    )
-    return True
+        status=AlertEmail.Status.SENT, sent_at=timezone.now(), next_attempt_at=None,
+        last_error="",
+    )  # fmt: skip
+    return Outcome.SENT
+
+
+def _record_failure(alert: AlertEmail, error: Exception) -> Outcome:
+    now, reason = timezone.now(), describe(error)
+    row = AlertEmail.objects.filter(pk=alert.pk)
+    if is_permanent(error) or now - alert.created_at >= GIVE_UP_AFTER:
+        row.update(status=AlertEmail.Status.FAILED, last_error=reason, next_attempt_at=None)
+        log.error(
+            "Red-flag alert e-mail %s failed for good (flag %s, coach %s, %d attempt(s)): %s",
+            alert.pk, alert.flag_id, alert.coach_id, alert.attempts, reason,
+            exc_info=not is_permanent(error),
+        )  # fmt: skip
+        return Outcome.FAILED
+    wait = backoff(alert.attempts, first=FIRST_RETRY, longest=LONGEST_RETRY)
+    row.update(status=AlertEmail.Status.PENDING, last_error=reason, next_attempt_at=now + wait)
+    log.warning("Alert %s not sent, retrying in %s: %s", alert.pk, wait, reason)
+    return Outcome.RETRY
 
 
 def pending_alert_ids(flag_id: int) -> list[int]:
@@ -129,19 +195,40 @@ def overdue(*, now: dt.datetime | None = None):
 
 
 def reconcile(*, now: dt.datetime | None = None) -> int:
-    """Report and send every overdue alert; returns how many were overdue."""
-    late = list(overdue(now=now).values_list("pk", "status"))
+    """Report every overdue alert and send those whose retry time has come; returns how many
+    were overdue. One row's failure is recorded on that row; the loop goes on."""
+    now = now or timezone.now()
+    late = list(overdue(now=now).values_list("pk", "status", "next_attempt_at"))
     if not late:
         return 0
     log.error("%d red-flag alert e-mail(s) overdue; sending them now", len(late))
-    stale = [pk for pk, status in late if status == AlertEmail.Status.SENDING]
-    AlertEmail.objects.filter(pk__in=stale).update(status=AlertEmail.Status.PENDING)
-    for pk, _ in late:
+    stale = [pk for pk, status, _ in late if status == AlertEmail.Status.SENDING]
+    AlertEmail.objects.filter(pk__in=stale, status=AlertEmail.Status.SENDING).update(
+        status=AlertEmail.Status.PENDING
+    )
+    for pk, _, next_attempt_at in late:
+        if next_attempt_at is not None and next_attempt_at > now:
+            continue  # backing off after a failure; a later pass sends it
         try:
             deliver(pk)
         except Exception:
-            log.exception("Overdue alert %s failed again; the next reconciliation retries", pk)
+            log.exception("Overdue alert %s: database error; the next reconciliation retries", pk)
     return len(late)
+
+
+def failed_count(*, since: dt.datetime | None = None) -> int:
+    """Alerts marked failed for good (claimed since `since`, when given): what operators watch."""
+    failed = AlertEmail.objects.filter(status=AlertEmail.Status.FAILED)
+    if since is not None:
+        failed = failed.filter(claimed_at__gte=since)
+    return failed.count()
+
+
+def subject(*, severity: str, athlete_name: str, title: str) -> str:
+    """One header line: "[Legstrong] URGENT: <name> reports <title>", bounded."""
+    name = user_text(athlete_name, max_chars=NAME_MAX_CHARS)
+    line = f"[Legstrong] {wording(severity).label}: {name} reports {one_line(title, max_chars=80)}"
+    return one_line(line, max_chars=SUBJECT_MAX_CHARS)
 
 
 def alert_message(alert: AlertEmail) -> EmailMultiAlternatives:
@@ -152,12 +239,12 @@ def alert_message(alert: AlertEmail) -> EmailMultiAlternatives:
         "athlete": athlete,
         "flag": flag,
         "title": RED_FLAG_TITLES.get(flag.code, flag.code.replace("_", " ")),
+        "wording": wording(flag.severity),
         "evidence": flag.evidence,
         "athlete_url": settings.SITE_URL + path,
     }
-    subject = f"[Legstrong] {flag.severity.upper()}: {athlete.name} reports {context['title']}"
     message = EmailMultiAlternatives(
-        subject=subject,
+        subject=subject(severity=flag.severity, athlete_name=athlete.name, title=context["title"]),
         body=render_to_string("coaching/email/red_flag_alert.txt", context),
         to=[alert.coach.user.email],
         headers={"X-Legstrong-Alert": str(alert.pk)},

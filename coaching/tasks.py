@@ -12,10 +12,14 @@ from .models import Coach
 
 log = logging.getLogger(__name__)
 
-SEND_ERRORS = digests.SEND_ERRORS  # SMTP refused, or the server could not be reached
+
+class AlertsDeferred(Exception):
+    """Some of a flag's alerts failed for now; the task is retried for them."""
+
+
 # A database restart or failover also retries in seconds, rather than leaving the e-mail to
 # the reconciliation job minutes later (found by tests/integration/test_faults.py).
-RETRY_ERRORS = (*SEND_ERRORS, OperationalError, InterfaceError)
+RETRY_ERRORS = (AlertsDeferred, OperationalError, InterfaceError)
 
 
 @shared_task(
@@ -25,19 +29,14 @@ RETRY_ERRORS = (*SEND_ERRORS, OperationalError, InterfaceError)
 def send_flag_alerts(self, flag_id: int) -> int:
     """E-mail a new red flag to its coaches; safe to run twice (each row is claimed once).
 
-    Every coach is tried; if any send failed, the task raises afterwards and is retried with
-    backoff for the rows still pending.
+    Every coach is tried, whatever happens to the others: a row that failed for good is
+    marked failed; if any failed for now, the task raises afterwards and is retried with
+    backoff for the rows still pending (after its retries, the reconciliation job goes on).
     """
-    sent, failure = 0, None
-    for alert_id in alerts.pending_alert_ids(flag_id):
-        try:
-            sent += alerts.deliver(alert_id)
-        except SEND_ERRORS as error:
-            log.warning("Alert %s for flag %s failed: %s", alert_id, flag_id, error)
-            failure = error
-    if failure is not None:
-        raise failure
-    return sent
+    outcomes = [alerts.deliver(alert_id) for alert_id in alerts.pending_alert_ids(flag_id)]
+    if alerts.Outcome.RETRY in outcomes:
+        raise AlertsDeferred(f"{outcomes.count(alerts.Outcome.RETRY)} alert(s) of flag {flag_id}")
+    return outcomes.count(alerts.Outcome.SENT)
 
 
 @shared_task(acks_late=True)
@@ -61,7 +60,7 @@ def send_digests() -> int:
 
 @shared_task(acks_late=True)
 def send_digest(coach_id: int, local_date: str) -> bool:
-    """Send one coach's digest; an SMTP failure leaves it to the next pass (15 minutes)."""
+    """Send one coach's digest; a failed send is recorded on its row (see digests.send)."""
     coach = (
         Coach.objects.filter(pk=coach_id, digest_enabled=True, user__is_active=True)
         .select_related("organization", "user")
@@ -69,12 +68,9 @@ def send_digest(coach_id: int, local_date: str) -> bool:
     )
     if coach is None:  # opted out or gone since it was queued
         return False
-    day = dt.date.fromisoformat(local_date)
-    try:
-        return digests.send(coach=coach, local_date=day, now=timezone.now())
-    except SEND_ERRORS:
-        log.exception("Digest for coach %s on %s not sent; retrying next pass", coach_id, day)
-        return False
+    return digests.send(
+        coach=coach, local_date=dt.date.fromisoformat(local_date), now=timezone.now()
+    )
 
 
 @shared_task(acks_late=True)

@@ -1,7 +1,9 @@
 """E-mail outbox rows: what must be sent is recorded before it is sent, and claimed once.
 
 An `AlertEmail` is written in the same transaction that opens a red flag, so a lost broker
-message only delays it; the reconciliation job finds any that have not gone out.
+message only delays it; the reconciliation job finds any that have not gone out. A row whose
+send failed for good is `failed`, with the reason in `last_error`; one that failed for now
+waits in `pending` until `next_attempt_at`.
 """
 
 from django.db import models
@@ -15,6 +17,7 @@ class DeliveryStatus(models.TextChoices):
     SENDING = "sending"
     SENT = "sent"
     SKIPPED = "skipped"
+    FAILED = "failed"
 
 
 class AlertEmail(models.Model):
@@ -29,7 +32,10 @@ class AlertEmail(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
+    next_attempt_at = models.DateTimeField(
+        null=True, blank=True, help_text="After a failed attempt: when to try again."
+    )
+    last_error = models.TextField(blank=True, help_text="Why the last attempt failed.")
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -44,7 +50,11 @@ class AlertEmail(models.Model):
 
 
 class DigestEmail(models.Model):
-    """The daily digest of one coach for one local date; the unique row is the claim."""
+    """The daily digest of one coach for one local date; the unique row is the claim.
+
+    `window_start`..`window_end` is what it reported as new: the next digest's "new since
+    your last digest" starts at the `window_end` of the last one actually sent.
+    """
 
     Status = DeliveryStatus
 
@@ -53,6 +63,11 @@ class DigestEmail(models.Model):
     status = models.CharField(max_length=8, choices=DeliveryStatus.choices, default="sending")
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    window_start = models.DateTimeField(null=True, blank=True)
+    window_end = models.DateTimeField(null=True, blank=True)
     summary = models.JSONField(default=dict, blank=True)
 
     class Meta:

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 
+from assessments.models import Flag
 from coaching import digests
 from coaching.models import DigestEmail
 from tests import factories as f
@@ -71,12 +72,14 @@ def test_digest_lists_flags_quiet_athletes_and_common_causes():
     f.SleepCheckInFactory(athlete=quiet, date=dt.date(2026, 11, 19))
     f.SleepCheckInFactory(athlete=flagged, date=dt.date(2026, 11, 24))
     flag = f.FlagFactory(athlete=flagged, code="sensory_symptoms")
+    Flag.objects.filter(pk=flag.pk).update(opened_at=now - dt.timedelta(hours=3))
     for athlete in (flagged, quiet):
         f.FindingFactory(run=f.AnalysisRunFactory(athlete=athlete), cause="inadequate_sleep")
     stranger = f.AthleteFactory(organization=coach.organization, name="Not Mine")
     f.FlagFactory(athlete=stranger)
 
     summary = digests.content(coach=coach, now=now)
+    flag.refresh_from_db()
     assert summary["open_flags"] == [flag] and summary["new_flags"] == [flag]
     assert [row["athlete"].name for row in summary["quiet_athletes"]] == ["Quinn Quiet"]
     assert summary["common_causes"] == [("inadequate_sleep", 2)]
@@ -116,19 +119,23 @@ def smtp_outage(settings):
     return end
 
 
-def test_an_smtp_failure_gives_the_claim_back_and_the_next_pass_sends_it_once(
+def test_an_smtp_failure_leaves_the_digest_pending_and_the_next_pass_sends_it_once(
     coaches, smtp_outage, caplog
 ):
     london = coaches[0]
     assert digests.send_due(now=at("Europe/London", 7)) == 0
-    assert not DigestEmail.objects.filter(coach=london).exists()
-    assert "not sent; retrying next pass" in caplog.text
+    row = DigestEmail.objects.get(coach=london)
+    assert row.status == "pending" and "ConnectionRefusedError" in row.last_error
+    assert row.next_attempt_at == at("Europe/London", 7) + dt.timedelta(minutes=15)
+    assert "not sent; retrying in 0:15:00" in caplog.text
 
     smtp_outage()  # the server is back for the next pass, a quarter of an hour later
+    assert digests.send_due(now=at("Europe/London", 7) + dt.timedelta(minutes=10)) == 0
     assert digests.send_due(now=at("Europe/London", 7) + dt.timedelta(minutes=15)) == 1
     assert digests.send_due(now=at("Europe/London", 8)) == 0
     assert [m.to for m in mail.outbox] == [[london.user.email]]
-    assert DigestEmail.objects.get(coach=london).status == "sent"
+    row.refresh_from_db()
+    assert (row.status, row.attempts, row.last_error) == ("sent", 2, "")
 
 
 def test_one_coachs_failure_does_not_hold_up_the_others(coaches, monkeypatch):
@@ -144,7 +151,8 @@ def test_one_coachs_failure_does_not_hold_up_the_others(coaches, monkeypatch):
     monkeypatch.setattr(digests, "message", failing_for_london)
     assert digests.send_due(now=at("Europe/London", 7)) == 1
     assert [m.to for m in mail.outbox] == [[other.user.email]]
-    assert set(DigestEmail.objects.values_list("coach_id", flat=True)) == {other.pk}
+    statuses = dict(DigestEmail.objects.values_list("coach_id", "status"))
+    assert statuses == {london.pk: "pending", other.pk: "sent"}
 
 
 def test_a_claim_abandoned_by_a_dead_sender_is_taken_over_after_the_stale_period(coaches, settings):

@@ -101,10 +101,10 @@ class Mailbox:
 
 
 class SmtpServer:
-    def __init__(self):
+    def __init__(self, mailbox: Mailbox | None = None):
         from aiosmtpd.controller import Controller
 
-        self.mailbox = Mailbox()
+        self.mailbox = mailbox or Mailbox()
         self.port = free_port()
         self._controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port)
 

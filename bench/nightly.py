@@ -557,7 +557,7 @@ def _nightly(athletes: int, mailbox, redis, url: str) -> dict:
     stop.set()
     sampler.join()
     deadline = time.perf_counter() + 120
-    while AlertEmail.objects.exclude(status__in=["sent", "skipped"]).exists():
+    while AlertEmail.objects.exclude(status__in=["sent", "skipped", "failed"]).exists():
         if time.perf_counter() > deadline:  # let the nightly's alerts drain before the next
             raise RuntimeError("red-flag alerts of the nightly still pending after 2 min")
         time.sleep(0.2)

@@ -21,7 +21,7 @@ HOSTILE_NAMES = (
     "\u202eevil override",
     "Mia \U0001f4aa\U0001f3fd\U0001f525",
     "Zo\u00eb \U0001f468\u200d\U0001f469\u200d\U0001f467",
-    "Tab\there\x00and\x1bcontrols",
+    "Tab\there\x07and\x1bcontrols",  # no NUL: PostgreSQL text refuses it
 )
 
 

@@ -147,3 +147,18 @@ def test_an_urgent_flag_reads_an_urgent_red_flag(club):
     message = emergency_message(club, "urgent")
     assert "has an urgent red flag" in message.body and "a urgent" not in message.body
     assert "medical professional today" in message.body
+
+
+def test_reconciliation_goes_on_past_a_row_that_cannot_be_sent(club, caplog):
+    unusable_address(club["coach"])
+    flag = f.FlagFactory(athlete=club["athlete"])
+    bad = AlertEmail.objects.create(flag=flag, coach=club["coach"])
+    good = AlertEmail.objects.create(flag=flag, coach=club["head"])
+    later = timezone.now() + dt.timedelta(minutes=10)
+    assert alerts.reconcile(now=later) == 2
+    assert dict(AlertEmail.objects.values_list("pk", "status")) == {
+        bad.pk: "failed",
+        good.pk: "sent",
+    }
+    assert [m.to for m in mail.outbox] == [[club["head"].user.email]]
+    assert alerts.reconcile(now=later + dt.timedelta(minutes=1)) == 0  # not again, ever

@@ -26,7 +26,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from .delivery import backoff, describe, is_permanent, one_line, user_text
+from .delivery import TRANSIENT_ERRORS, backoff, describe, is_permanent, one_line, user_text
 from .models import AlertEmail, Athlete, Coach
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,9 @@ def wording(severity: str) -> Wording:
     """The words for `severity`; an unknown one still reads right ("an X red flag")."""
     if severity in SEVERITY_WORDING:
         return SEVERITY_WORDING[severity]
-    word = one_line(severity, max_chars=20).lower() or "red"
+    word = one_line(severity, max_chars=20).lower()
+    if not word:
+        return SEVERITY_WORDING["soon"]
     article = "an" if word[0] in "aeiou" else "a"
     return Wording(word.upper(), f"{article} {word} red flag", "soon")
 
@@ -171,7 +173,8 @@ def _record_failure(alert: AlertEmail, error: Exception) -> Outcome:
         return Outcome.FAILED
     wait = backoff(alert.attempts, first=FIRST_RETRY, longest=LONGEST_RETRY)
     row.update(status=AlertEmail.Status.PENDING, last_error=reason, next_attempt_at=now + wait)
-    log.warning("Alert %s not sent, retrying in %s: %s", alert.pk, wait, reason)
+    log.warning("Alert %s not sent, retrying in %s: %s", alert.pk, wait, reason,
+                exc_info=not isinstance(error, TRANSIENT_ERRORS))  # a bug: show where  # fmt: skip
     return Outcome.RETRY
 
 

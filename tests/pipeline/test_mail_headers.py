@@ -71,6 +71,7 @@ def test_an_unknown_severity_still_takes_the_right_article():
     assert alerts.wording("imminent").phrase == "an imminent red flag"
     assert alerts.wording("grave").phrase == "a grave red flag"
     assert alerts.wording("odd\nsev").label == "ODD SEV"
+    assert alerts.wording("").phrase == "a red flag"
 
 
 def test_a_subject_stays_bounded_whatever_the_name():

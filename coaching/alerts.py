@@ -173,8 +173,10 @@ def _record_failure(alert: AlertEmail, error: Exception) -> Outcome:
         return Outcome.FAILED
     wait = backoff(alert.attempts, first=FIRST_RETRY, longest=LONGEST_RETRY)
     row.update(status=AlertEmail.Status.PENDING, last_error=reason, next_attempt_at=now + wait)
-    log.warning("Alert %s not sent, retrying in %s: %s", alert.pk, wait, reason,
-                exc_info=not isinstance(error, TRANSIENT_ERRORS))  # a bug: show where  # fmt: skip
+    unexpected = not isinstance(error, TRANSIENT_ERRORS)  # likely a bug: log where it happened
+    log.warning(
+        "Alert %s not sent, retrying in %s: %s", alert.pk, wait, reason, exc_info=unexpected
+    )
     return Outcome.RETRY
 
 

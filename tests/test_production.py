@@ -46,6 +46,7 @@ STARTUP_TIMEOUT_S = 30
 REQUEST_TIMEOUT_S = 10
 STOP_TIMEOUT_S = 10
 TEMPLATE_DIRS = (ROOT / "templates", ROOT / "coaching" / "templates")
+DISALLOWED_HOST = "evil.example"
 STATIC_TAG = re.compile(r"""{%\s*static\s+['"](?P<path>[^'"]+)['"]\s*%}""")
 
 
@@ -289,7 +290,7 @@ def site(static_root, tmp_path_factory) -> Iterator[Site]:
             process = subprocess.Popen(
                 command,
                 cwd=ROOT,
-                env=env,
+                env={**env, "XDG_RUNTIME_DIR": str(directory)},  # its control socket, not ~'s
                 stdout=output,
                 stderr=subprocess.STDOUT,
                 pass_fds=(listener.fileno(),),
@@ -300,6 +301,14 @@ def site(static_root, tmp_path_factory) -> Iterator[Site]:
             yield Site(port=port, static_root=static_root, env=env, log=log)
         finally:
             stop(process)
+    # Every 500 logs an ERROR line (django.request), and gunicorn logs [ERROR] or [CRITICAL]
+    # for a crashed worker; the refused Host of the test that sends one is expected.
+    errors = [
+        line
+        for line in log.read_text().splitlines()
+        if re.search(r"\b(ERROR|CRITICAL)\b", line) and DISALLOWED_HOST not in line
+    ]
+    assert errors == [], f"the site logged errors:\n{log.read_text()[-4000:]}"
 
 
 @pytest.fixture
@@ -388,6 +397,28 @@ def test_an_athlete_page_after_sign_in_loads_its_scripts_by_hashed_name(site, si
     for name in ("coaching/vendor/chartjs-4.6.1/chart.umd.min.js", "coaching/athlete_charts.js"):
         assert f'src="{static_path(site, name)}"' in reply.text
         assert signed_in.get(static_path(site, name)).status == 200
+
+
+STATIC_LINK = re.compile(r'(?:src|href)="(/static/[^"]+)"')
+
+
+def test_every_static_file_the_pages_link_is_served(site, signed_in):
+    index = signed_in.get("/admin/").text
+    athlete_page = re.search(r'href="(/admin/coaching/athlete/\d+/change/)"', index)[1]
+    pages = ("/admin/", athlete_page, "/admin/assessments/flag/", "/api/v1/docs/")
+    linked = set(STATIC_LINK.findall(site.browser().get("/admin/login/").text))
+    for page in pages:
+        reply = signed_in.get(page)
+        assert reply.status == 200, f"{page}: {reply.status}"
+        linked |= set(STATIC_LINK.findall(reply.text))
+    assert len(linked) >= 5, linked
+    failed = {path: status for path in linked if (status := signed_in.get(path).status) != 200}
+    assert failed == {}
+
+
+def test_a_host_that_is_not_allowed_is_a_400(site):
+    reply = site.browser().get("/admin/login/", headers={"Host": DISALLOWED_HOST})
+    assert reply.status == 400
 
 
 def test_a_wrong_password_shows_the_form_again_with_an_error(site):

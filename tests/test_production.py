@@ -37,6 +37,7 @@ import yaml
 from psycopg import sql
 
 from coaching.demo.cast import DEMO_PASSWORD, HEAD_COACH
+from tests.conftest import redis_url
 from tests.test_docker_compose import COMPOSE_FILE, ROOT, dockerfile_instructions
 
 pytestmark = pytest.mark.production
@@ -78,9 +79,19 @@ def dockerfile_gunicorn(bind: str) -> list[str]:
     return [*python_command(args), f"--bind={bind}"]
 
 
+def compose_service(name: str) -> dict:
+    return yaml.safe_load(COMPOSE_FILE.read_text())["services"][name]
+
+
 def compose_migrate() -> list[str]:
-    compose = yaml.safe_load(COMPOSE_FILE.read_text())
-    return python_command(compose["services"]["migrate"]["command"])
+    return python_command(compose_service("migrate")["command"])
+
+
+def compose_healthcheck(name: str) -> list[str]:
+    """A service's `CMD python -c ...` healthcheck, run by this interpreter."""
+    test = compose_service(name)["healthcheck"]["test"]
+    assert test[:2] == ["CMD", "python"]
+    return python_command(test[1:])
 
 
 def run(command: list[str], env: dict[str, str]) -> str:
@@ -356,6 +367,27 @@ def test_the_production_settings_pass_the_deployment_checks(site):
 
 
 # --- serving ---------------------------------------------------------------------------------
+
+
+def test_the_compose_web_healthcheck_passes_against_the_served_site(site):
+    command = compose_healthcheck("web")
+    command[-1] = command[-1].replace("127.0.0.1:8000", f"127.0.0.1:{site.port}")
+    run(command, site.env)
+
+
+@pytest.mark.redis
+def test_the_compose_beat_healthcheck_passes_while_its_broker_answers(site):
+    run(compose_healthcheck("beat"), {**site.env, "REDIS_URL": redis_url()})
+
+
+def test_the_compose_beat_healthcheck_fails_while_its_broker_is_down(site):
+    with socket.create_server(("127.0.0.1", 0)) as closed:
+        port = closed.getsockname()[1]
+    env = {**site.env, "REDIS_URL": f"redis://127.0.0.1:{port}/0"}
+    done = subprocess.run(
+        compose_healthcheck("beat"), cwd=ROOT, env=env, capture_output=True, timeout=60
+    )
+    assert done.returncode != 0
 
 
 def test_the_admin_login_page_answers_200(site):

@@ -24,8 +24,12 @@ print(json.dumps({name: getattr(settings, name) for name in NAMES}))
 """
 
 
+OUTSIDE_VARIABLES = {"HOST", "PORT", "SITE_URL", "MAKEFLAGS", "MFLAGS", "MAKELEVEL"}
+
+
 def environment(**variables: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"HOST", "PORT", "SITE_URL"}}
+    """This process's environment without what `make test` or the caller's shell set."""
+    env = {k: v for k, v in os.environ.items() if k not in OUTSIDE_VARIABLES}
     env.update({"REDIS_URL": "", "CELERY_BROKER_URL": "", "CACHE_URL": ""})
     env.update({"DJANGO_SETTINGS_MODULE": "config.settings", **variables})
     return env

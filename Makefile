@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Settings build the default SITE_URL (links in e-mails) from these, so `make run PORT=8001`
+# and `make worker PORT=8001` link to the server on 8001. A SITE_URL set anywhere wins.
+export HOST PORT
 
 .PHONY: run test lint format migrate seed worker beat check-deploy clean
 

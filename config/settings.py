@@ -26,8 +26,10 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-# Absolute base URL used in e-mails to link coaches to the admin.
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Absolute base URL used in e-mails to link coaches to the admin. Unset, it is the address
+# `make run` serves (the Makefile exports its HOST and PORT), so local links work on any port.
+_DEV_SERVER_URL = f"http://{env('HOST', default='127.0.0.1')}:{env('PORT', default='8000')}"
+SITE_URL = env("SITE_URL", default=_DEV_SERVER_URL).rstrip("/")
 
 INSTALLED_APPS = [
     "coaching.apps.CoachAdminConfig",
@@ -105,7 +107,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where `collectstatic` gathers the files WhiteNoise serves (the image bakes them in).
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -131,10 +134,14 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Legstrong <alerts@legstrong.localhost>")
 
 # --- Celery -------------------------------------------------------------------------------
-# With no broker configured every task runs in-process, so `make run` needs no services.
+# With no broker configured every task runs in-process, so `make run` needs no services. Celery
+# still opens a producer for an in-process task: the in-memory transport gives it one, instead
+# of the AMQP server Celery assumes by default (the host only keeps kombu from warning that
+# none was given). Workers and beat need a real broker: REDIS_URL.
+IN_PROCESS_BROKER_URL = "memory://localhost/"
 REDIS_URL = env("REDIS_URL", default="")
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL) or None
-CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="") or REDIS_URL or IN_PROCESS_BROKER_URL
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == IN_PROCESS_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True

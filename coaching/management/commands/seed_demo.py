@@ -2,6 +2,11 @@
 
 Safe to run again: people are updated in place and each athlete's data is replaced by the
 same deterministic eight weeks, so a second run leaves the same rows, not twice as many.
+
+The data is made up, so it is news to nobody: the demo coaches are created with red-flag alerts
+and daily digests off, and the analyses that follow the seed queue no e-mail even when a real
+SMTP server is configured. Their addresses are @example.com, which no mail server delivers.
+A coach can switch either on in the admin; the next run of this command switches them off again.
 """
 
 import datetime as dt
@@ -77,7 +82,13 @@ class Command(BaseCommand):
         user.set_password(DEMO_PASSWORD)
         user.save()
         coach, _ = cm.Coach.objects.update_or_create(
-            user=user, defaults={"organization": organization, "role": role}
+            user=user,
+            defaults={
+                "organization": organization,
+                "role": role,
+                "alerts_enabled": False,
+                "digest_enabled": False,
+            },
         )
         return coach
 
@@ -137,4 +148,7 @@ class Command(BaseCommand):
         self.stdout.write(f"    {COACH[0]:<10} coach, sees the athletes assigned to them")
         self.stdout.write(
             f"  App login for {DEMO_ATHLETE_LOGIN[1]}: {DEMO_ATHLETE_LOGIN[0]} (same password)"
+        )
+        self.stdout.write(
+            "  Demo coaches get no e-mail: alerts and digests are off (Coaches, in the admin)."
         )

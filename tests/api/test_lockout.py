@@ -129,3 +129,21 @@ def test_hostile_usernames_lock_out_cleanly(username):
     refused = api_login(username, "wrong")
     assert refused.status_code == 429
     assert refused.json()["detail"].startswith(LOCKED)
+
+
+def test_admin_sign_ins_share_the_address_throttle_with_the_api(production_rates):
+    for i in range(30):
+        api_login(f"nobody{i}", "guess")
+    statuses = [admin_login(f"someone{i}", "guess").status_code for i in range(31)]
+    assert statuses[:30] == [200] * 30  # the login form again, with its error
+    assert statuses[30] == 429
+    refused = admin_login("someone", "guess")
+    assert "Too many sign-in attempts from your network address." in refused.content.decode()
+    assert int(refused["Retry-After"]) > 0
+    assert signed_in("admin", admin_login(f.CoachFactory().user.username, address=HOME))
+
+
+def test_admin_login_page_is_never_throttled(production_rates):
+    for i in range(60):
+        api_login(f"nobody{i}", "guess")
+    assert Client().get(ADMIN_LOGIN, REMOTE_ADDR=GYM).status_code == 200

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.db.models import Q
 
 from coaching.models import (
     Exercise,
@@ -20,9 +21,10 @@ SLUG_TAKEN = "An exercise with this slug already exists."
 
 
 class ExerciseForm(forms.ModelForm):
-    """Refuses a slug taken in the exercise's organization in any case, also when the form
-    has no organization field (a coach's new exercise belongs to the coach's organization,
-    which ExerciseAdmin.get_form sets as `new_exercise_organization`)."""
+    """Refuses a slug taken in any case in the exercise's organization or the shared
+    catalogue (as the API does), also when the form has no organization field (a coach's
+    new exercise belongs to the coach's organization, which ExerciseAdmin.get_form sets as
+    `new_exercise_organization`)."""
 
     new_exercise_organization = None
 
@@ -35,7 +37,9 @@ class ExerciseForm(forms.ModelForm):
             organization = self.instance.organization
         else:
             organization = self.new_exercise_organization
-        taken = Exercise.objects.filter(organization=organization, slug__iexact=slug)
+        taken = Exercise.objects.filter(
+            Q(organization=None) | Q(organization=organization), slug__iexact=slug
+        )
         if slug and taken.exclude(pk=self.instance.pk).exists():
             self.add_error("slug", SLUG_TAKEN)
         return cleaned

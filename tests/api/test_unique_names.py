@@ -94,6 +94,12 @@ def test_exercise_slug_differing_only_in_case_is_400(world):
     assert response.json() == {"slug": ["An exercise with this slug already exists."]}
 
 
+def test_exercise_slug_of_the_catalogue_in_another_case_is_400(world):
+    response = world.client("coach").post("/api/v1/exercises/", {**EXERCISE, "slug": "Back-Squat"})
+    assert response.status_code == 400
+    assert response.json() == {"slug": ["An exercise with this slug already exists."]}
+
+
 @pytest.mark.parametrize("name", ["line\nbreak", "x" * 121, 42, "  "])
 def test_hostile_organization_names_are_400_not_500(world, name):
     body = {"name": name, "timezone": "UTC"}

@@ -94,6 +94,16 @@ def test_coach_adding_an_exercise_with_a_taken_slug_gets_a_form_error(client, sl
     assert Exercise.objects.filter(organization=coach.organization).count() == 1
 
 
+def test_coach_adding_a_catalogue_slug_in_another_case_gets_a_form_error(client):
+    coach = f.CoachFactory()
+    client.force_login(coach.user)
+    body = {**EXERCISE, "slug": "Back-Squat"}
+    response = client.post(reverse("admin:coaching_exercise_add"), body)
+    assert response.status_code == 200
+    assert "An exercise with this slug already exists." in response.content.decode()
+    assert not Exercise.objects.filter(organization=coach.organization).exists()
+
+
 def test_coach_may_reuse_another_organizations_slug_in_the_admin(client):
     coach = f.CoachFactory()
     f.ExerciseFactory(slug="spanish-squat-hold")  # another organization's

@@ -4,6 +4,8 @@ Issue 12 item 4: the lock once covered every account behind the address (a gym's
 told people whose account did nothing that theirs was locked.
 """
 
+import json
+
 import pytest
 from axes.models import AccessAttempt
 from django.test import Client
@@ -147,3 +149,13 @@ def test_admin_login_page_is_never_throttled(production_rates):
     for i in range(60):
         api_login(f"nobody{i}", "guess")
     assert Client().get(ADMIN_LOGIN, REMOTE_ADDR=GYM).status_code == 200
+
+
+def test_lockout_response_under_the_api_is_json_like_the_token_view(rf):
+    from coaching.api.auth import lockout_response
+
+    response = lockout_response(rf.post(TOKEN))
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/json"
+    assert json.loads(response.content)["detail"].startswith(LOCKED)
+    assert response["Retry-After"] == "900"

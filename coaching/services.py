@@ -141,7 +141,7 @@ def delete_athlete(*, athlete: Athlete) -> None:
 def create_exercise(*, organization: Organization, fields: Mapping[str, Any]) -> Exercise:
     slug = fields["slug"]
     taken = Exercise.objects.filter(
-        models.Q(organization=None) | models.Q(organization=organization), slug=slug
+        models.Q(organization=None) | models.Q(organization=organization), slug__iexact=slug
     )
     if taken.exists():
         raise ValidationError({"slug": ["An exercise with this slug already exists."]})

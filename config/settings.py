@@ -240,7 +240,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["coaching.api.throttles.WriteRateThrottle"],
     # Rates are "N/second|minute|hour|day"; an empty value switches that throttle off.
     "DEFAULT_THROTTLE_RATES": {
-        "auth": env("THROTTLE_AUTH_RATE", default="20/minute") or None,
+        # Per client address on the token endpoints: sized for a squad behind one address.
+        "auth": env("THROTTLE_AUTH_RATE", default="60/minute") or None,
         "write": env("THROTTLE_WRITE_RATE", default="300/minute") or None,
     },
     "EXCEPTION_HANDLER": "coaching.api.exceptions.exception_handler",
@@ -289,14 +290,15 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Brute force (django-axes) -------------------------------------------------------------
-# Lock a username out after repeated failed logins, whatever address the attempts come from,
-# and (separately) an address that fails too often across usernames. X-Forwarded-For is trusted
-# only when TRUSTED_PROXY_COUNT says how many proxies set it, so rotating it changes nothing.
+# Lock out one username from one address after repeated failed logins: the lock covers only
+# what failed, so a squad behind one gym's address keeps signing in while one member is locked.
+# Guessing many passwords or many usernames from one address is bounded by the "auth" throttle.
+# X-Forwarded-For is trusted only when TRUSTED_PROXY_COUNT says how many proxies set it, so
+# rotating it changes nothing. The API and the admin's login page answer a lockout alike.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = (
-    ["username", "ip_address"] if env.bool("AXES_LOCK_BY_IP", True) else ["username"]
-)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "coaching.api.auth.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = REST_FRAMEWORK["NUM_PROXIES"] or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = (

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.contrib import admin
+from django.db import IntegrityError
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -40,6 +41,24 @@ class CoachAccessMixin:
         if self._is_coach(request):
             return self.coach_can_delete
         return super().has_delete_permission(request, obj)
+
+
+class UniqueRaceMixin:
+    """A save that loses a uniqueness race shows the form error instead of a 500.
+
+    The form checks uniqueness before saving, but another request may take the name between
+    that check and the insert; the database refuses the second (IntegrityError) and the
+    admin's transaction rolls back. Running the view once more validates again, now against
+    the committed row, so the form comes back with its field error.
+    """
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except IntegrityError:
+            if request.method != "POST":
+                raise
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
 
 class ScopedChoicesMixin:

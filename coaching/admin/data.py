@@ -1,6 +1,8 @@
 """Admin for the exercise catalogue, check-ins and the training log."""
 
+from django import forms
 from django.contrib import admin
+from django.db.models import Q
 
 from coaching.models import (
     Exercise,
@@ -13,11 +15,39 @@ from coaching.models import (
 )
 from coaching.scoping import Role, coach_of, exercises_for, role_of
 
-from .base import CoachAccessMixin, ScopedAdmin, ScopedChoicesMixin
+from .base import CoachAccessMixin, ScopedAdmin, ScopedChoicesMixin, UniqueRaceMixin
+
+SLUG_TAKEN = "An exercise with this slug already exists."
+
+
+class ExerciseForm(forms.ModelForm):
+    """Refuses a slug taken in any case in the exercise's organization or the shared
+    catalogue (as the API does), also when the form has no organization field (a coach's
+    new exercise belongs to the coach's organization, which ExerciseAdmin.get_form sets as
+    `new_exercise_organization`)."""
+
+    new_exercise_organization = None
+
+    def clean(self):
+        cleaned = super().clean()
+        slug = cleaned.get("slug")
+        if "organization" in cleaned:
+            organization = cleaned["organization"]
+        elif self.instance.pk is not None:
+            organization = self.instance.organization
+        else:
+            organization = self.new_exercise_organization
+        taken = Exercise.objects.filter(
+            Q(organization=None) | Q(organization=organization), slug__iexact=slug
+        )
+        if slug and taken.exclude(pk=self.instance.pk).exists():
+            self.add_error("slug", SLUG_TAKEN)
+        return cleaned
 
 
 @admin.register(Exercise)
-class ExerciseAdmin(CoachAccessMixin, admin.ModelAdmin):
+class ExerciseAdmin(UniqueRaceMixin, CoachAccessMixin, admin.ModelAdmin):
+    form = ExerciseForm
     list_display = ("name", "slug", "pattern", "kind", "unilateral", "organization")
     list_filter = ("kind", "pattern", "unilateral")
     search_fields = ("name", "slug")
@@ -42,6 +72,12 @@ class ExerciseAdmin(CoachAccessMixin, admin.ModelAdmin):
 
     def get_exclude(self, request, obj=None):
         return () if role_of(request.user) is Role.STAFF else ("organization",)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        coach = coach_of(request.user)
+        form.new_exercise_organization = coach.organization if coach is not None else None
+        return form
 
     def save_model(self, request, obj, form, change):
         coach = coach_of(request.user)

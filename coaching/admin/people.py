@@ -1,6 +1,10 @@
 """Admin for organizations, coaches and athletes."""
 
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -27,11 +31,35 @@ from coaching.models import (
 )
 from coaching.scoping import Role, coach_of, coaches_for, organizations_for, role_of
 
-from .base import CoachAccessMixin, RecentInline, ScopedAdmin
+from .base import CoachAccessMixin, RecentInline, ScopedAdmin, UniqueRaceMixin
+
+User = get_user_model()
+
+
+class UserEditForm(UserChangeForm):
+    """Django's change form, refusing a username that differs from another only in case
+    (its creation form already does; the database refuses both)."""
+
+    def clean_username(self):
+        username = self.cleaned_data.get("username")
+        others = User.objects.filter(username__iexact=username).exclude(pk=self.instance.pk)
+        if username and others.exists():
+            raise ValidationError(self.instance.unique_error_message(User, ["username"]))
+        return username
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class LegstrongUserAdmin(UniqueRaceMixin, UserAdmin):
+    """Django's user admin, with usernames unique in any case."""
+
+    form = UserEditForm
 
 
 @admin.register(Organization)
-class OrganizationAdmin(CoachAccessMixin, admin.ModelAdmin):
+class OrganizationAdmin(UniqueRaceMixin, CoachAccessMixin, admin.ModelAdmin):
     list_display = ("name", "timezone", "created_at")
     search_fields = ("name",)
     coach_can_add = False

@@ -88,7 +88,12 @@ class WriteRateThrottle(_WindowCountMixin, UserRateThrottle):
 
 
 class AuthRateThrottle(_WindowCountMixin, AnonRateThrottle):
-    """Per client address on the token endpoints (X-Forwarded-For only behind NUM_PROXIES)."""
+    """Per client address on the token endpoints (X-Forwarded-For only behind NUM_PROXIES).
+
+    A ceiling for everything one address sends to login, refresh and logout together: it
+    bounds password guessing across usernames, while django-axes locks one username at one
+    address. Its rate ("auth") is sized for a squad signing in behind one gym's address.
+    """
 
     scope = "auth"
 

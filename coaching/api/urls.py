@@ -7,7 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from .auth import TokenObtainView, TokenRefreshView
+from .auth import LogoutView, TokenObtainView, TokenRefreshView
 from .converters import IsoDateConverter
 from .views.athlete_data import CHECK_IN_VIEWSETS, TrainingSessionViewSet
 from .views.people import (
@@ -61,6 +61,7 @@ for kind, viewset in CHECK_IN_VIEWSETS.items():
 urlpatterns = [
     path("auth/token/", TokenObtainView.as_view(), name="token-obtain"),
     path("auth/token/refresh/", TokenRefreshView.as_view(), name="token-refresh"),
+    path("auth/logout/", LogoutView.as_view(), name="logout"),
     path("me/", MeView.as_view(), name="me"),
     path(
         "organizations/<int:organization_pk>/coaches/",

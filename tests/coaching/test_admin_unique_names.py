@@ -149,7 +149,7 @@ def test_migration_check_lets_one_slug_in_two_organizations_through():
 
     from django.apps import apps
 
-    migration = importlib.import_module("coaching.migrations.0006_names_unique_in_any_case")
+    migration = importlib.import_module("coaching.migrations.0007_names_unique_in_any_case")
     f.ExerciseFactory(slug="sled-push")
     f.ExerciseFactory(slug="SLED-PUSH")
     migration.refuse_existing_collisions(apps, None)  # raises on a collision

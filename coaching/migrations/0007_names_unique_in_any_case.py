@@ -47,7 +47,7 @@ def refuse_existing_collisions(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
-        ("coaching", "0005_coach_plural"),
+        ("coaching", "0006_outbox_failures_and_digest_windows"),
     ]
 
     operations = [

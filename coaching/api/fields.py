@@ -7,6 +7,14 @@ from django.db import models
 from django.utils import timezone
 from rest_framework import serializers
 
+from .strict import (
+    StrictCharField,
+    StrictEmailField,
+    StrictInputMixin,
+    StrictSlugField,
+    StrictURLField,
+)
+
 EARLIEST_DATE = dt.date(1900, 1, 1)
 MAX_LIST_ITEMS = 50
 PG_BIGINT_MAX = 2**63 - 1
@@ -52,16 +60,35 @@ class RecordedDateField(serializers.DateField):
         return validate_recorded_date(super().to_internal_value(value))
 
 
-class BoundedModelSerializer(serializers.ModelSerializer):
+class BirthDateField(serializers.DateField):
+    """A date of birth: no earlier than 1900 and not in the future (today in UTC at most)."""
+
+    def to_internal_value(self, value):
+        born = super().to_internal_value(value)
+        if born < EARLIEST_DATE:
+            raise serializers.ValidationError(f"Give a date on or after {EARLIEST_DATE}.")
+        if born > timezone.now().date():
+            raise serializers.ValidationError("A date of birth cannot be in the future.")
+        return born
+
+
+class BoundedModelSerializer(StrictInputMixin, serializers.ModelSerializer):
     """A model serializer whose numeric fields carry the model's CheckConstraint bounds.
 
-    The `date` of dated records is checked too. Text fields keep DRF's NUL-character check
-    and the model's max_length; floats refuse NaN and infinity (DRF >= 3.18.3).
+    The `date` of dated records is checked too. Text fields are strict (strings only) and keep
+    DRF's NUL-character check and the model's max_length; floats refuse NaN and infinity
+    (DRF >= 3.18.3). Writes follow the API's rules (coaching.api.strict): unknown fields are
+    a 400, PUT/POST replace the whole representation, PATCH changes what it carries.
     """
 
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
         models.DateField: RecordedDateField,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+        models.SlugField: StrictSlugField,
+        models.URLField: StrictURLField,
+        models.EmailField: StrictEmailField,
     }
 
     def get_fields(self):

@@ -75,11 +75,12 @@ class BirthDateField(serializers.DateField):
 class BoundedModelSerializer(StrictInputMixin, serializers.ModelSerializer):
     """A model serializer whose numeric fields carry the model's CheckConstraint bounds.
 
-    The `date` of dated records is checked too. Text fields are strict (strings only) and keep
-    DRF's NUL-character check and the model's max_length; floats refuse NaN and infinity
-    (DRF >= 3.18.3). Writes follow the API's rules (coaching.api.strict): unknown fields are
-    a 400, PUT/POST replace the whole representation, PATCH changes what it carries.
+    The `date` of dated records is checked too. Text fields keep DRF's NUL-character check
+    and the model's max_length; floats refuse NaN and infinity (DRF >= 3.18.3).
     """
+
+    # Writes follow coaching.api.strict: strings only for text, unknown fields are a 400,
+    # POST/PUT replace the whole representation, PATCH changes what it carries.
 
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,

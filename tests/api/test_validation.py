@@ -131,7 +131,7 @@ TEXT = list(_text_fields())
 
 
 @pytest.mark.parametrize(("name", "field"), TEXT, ids=[f"{n}-{f}" for n, f in TEXT])
-@pytest.mark.parametrize("value", ["nul\x00char", "x" * 100_000, {"a": 1}])
+@pytest.mark.parametrize("value", ["nul\x00char", "x" * 100_000, {"a": 1}, 0, 1.5, True, ["text"]])
 def test_text_refuses_nul_huge_and_wrong_types(world, name, field, value):
     before = db_state()
     if field == "goal_lifts":

@@ -79,6 +79,8 @@ class CoachSerializer(serializers.ModelSerializer):
 
 
 class CoachCreateSerializer(LoginSerializer):
+    """A new coach of the organization: their login, e-mail address and role."""
+
     email = StrictEmailField(
         max_length=254,
         required=False,
@@ -101,7 +103,9 @@ class AthleteSerializer(BoundedModelSerializer):
         write_only=True, required=False, help_text="Creates the athlete's own account."
     )
     has_login = serializers.SerializerMethodField()
-    date_of_birth = BirthDateField(required=False, allow_null=True)
+    date_of_birth = BirthDateField(
+        required=False, allow_null=True, help_text="From 1900-01-01 to today; not in the future."
+    )
 
     class Meta:
         model = Athlete

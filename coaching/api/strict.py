@@ -38,7 +38,7 @@ class StrictInputMixin:
         errors = {}
         if isinstance(data, Mapping):
             errors.update(self._unexpected_keys(data))
-            if not self._is_root() and self._root_is_partial():
+            if self.root is not self and getattr(self.root, "partial", False):
                 errors.update(self._missing_required(data))
         try:
             value = super().to_internal_value(data)
@@ -48,45 +48,48 @@ class StrictInputMixin:
             raise
         if errors:
             raise serializers.ValidationError(errors)
-        if self._is_whole_write():
+        if self.root is not self or not self.partial:  # a whole value: POST, PUT or nested
             self._fill_omitted(data, value)
         return value
 
-    def _is_root(self) -> bool:
-        return self.root is self
-
-    def _root_is_partial(self) -> bool:
-        return bool(getattr(self.root, "partial", False))
-
-    def _is_whole_write(self) -> bool:
-        """A PUT or POST, or any nested value (nested values are whole, even under PATCH)."""
-        return not self._is_root() or not self.partial
+    def _field_names(self) -> tuple[frozenset, frozenset, tuple, tuple]:
+        """(writable, read-only, required, optional) field names, worked out once per class:
+        a serializer's fields depend on its class only."""
+        names = type(self).__dict__.get("_strict_field_names")
+        if names is None:
+            fields = self.fields
+            writable = [name for name, field in fields.items() if not field.read_only]
+            names = (
+                frozenset(writable),
+                frozenset(fields) - frozenset(writable),
+                tuple(name for name in writable if fields[name].required),
+                tuple(name for name in writable if not fields[name].required),
+            )
+            type(self)._strict_field_names = names
+        return names
 
     def _unexpected_keys(self, data: Mapping) -> dict[str, list[str]]:
-        fields = self.fields
+        writable, read_only, _, _ = self._field_names()
+        unexpected = [key for key in data if key not in writable]
         errors = {}
-        for key in sorted(set(data) - {n for n, f in fields.items() if not f.read_only}, key=str):
-            if len(errors) == MAX_REPORTED_KEYS:
-                break
-            message = READ_ONLY_FIELD if key in fields else UNKNOWN_FIELD
+        for key in sorted(unexpected, key=str)[:MAX_REPORTED_KEYS]:
+            message = READ_ONLY_FIELD if key in read_only else UNKNOWN_FIELD
             errors[str(key)[:MAX_KEY_LENGTH]] = [message]
         return errors
 
     def _missing_required(self, data: Mapping) -> dict[str, list[str]]:
-        return {
-            name: [REQUIRED_FIELD]
-            for name, field in self.fields.items()
-            if field.required and not field.read_only and name not in data
-        }
+        _, _, required, _ = self._field_names()
+        return {name: [REQUIRED_FIELD] for name in required if name not in data}
 
     def _fill_omitted(self, data: Mapping, value: dict) -> None:
-        for name, field in self.fields.items():
-            if field.read_only or field.required or name in data:
+        _, _, _, optional = self._field_names()
+        for name in optional:
+            if name in data:
                 continue
-            if field.source == "*" or "." in field.source:
+            field = self.fields[name]
+            if field.source == "*" or "." in field.source or field.source in value:
                 continue
-            if field.source not in value:
-                value[field.source] = self._empty_value(field)
+            value[field.source] = self._empty_value(field)
 
     def _empty_value(self, field):
         """What an omitted optional field means in a whole write."""

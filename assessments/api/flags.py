@@ -45,6 +45,8 @@ class FlagSerializer(serializers.ModelSerializer):
 
 
 class FlagNoteSerializer(StrictSerializer):
+    """An optional note on acknowledging or resolving a flag."""
+
     note = StrictCharField(max_length=2000, required=False, allow_blank=True, default="")
 
 

@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from assessments.models import SymptomReport
+from coaching import services
 from coaching.models import NutritionCheckIn, TrainingSession, TrainingSet
 from tests import factories as f
 
@@ -377,3 +379,19 @@ def test_session_patch_with_sets_null_is_400(world):
     before = db_state()
     response = world.client("athlete").patch(_session_url(world), {"sets": None}, format="json")
     assert "sets" in _refused(response, before)
+
+
+# --- the PATCH service -----------------------------------------------------------------------
+def test_a_patch_that_changes_nothing_writes_nothing(world):
+    before = db_state()
+    url = _athlete_url(world, f"symptoms/{world.records['symptom'].pk}/")
+    response = world.client("athlete").patch(url, {"severity": 3}, format="json")
+    assert response.status_code == 200 and response.json()["severity"] == 3
+    assert db_state() == before
+
+
+def test_patching_a_record_deleted_meanwhile_raises_does_not_exist(world):
+    symptom = world.records["symptom"]
+    SymptomReport.objects.filter(pk=symptom.pk).delete()
+    with pytest.raises(SymptomReport.DoesNotExist):
+        services.update_athlete_data(instance=symptom, values={"severity": 1})

@@ -15,6 +15,8 @@ MAX_SETS_PER_SESSION = 100
 
 
 class TrainingSetSerializer(BoundedModelSerializer):
+    """One set, always whole (also inside a PATCH of its session)."""
+
     exercise = ExerciseSlugField()
 
     class Meta:
@@ -24,6 +26,8 @@ class TrainingSetSerializer(BoundedModelSerializer):
 
 
 class TrainingSessionSerializer(BoundedModelSerializer):
+    """A session with all its sets; load_au is duration_min x session_rpe (Foster 2001)."""
+
     sets = TrainingSetSerializer(
         many=True,
         max_length=MAX_SETS_PER_SESSION,

@@ -12,8 +12,8 @@ from rest_framework.response import Response
 from assessments import services
 from assessments.analysis.thresholds import DEFAULTS, Thresholds
 from assessments.models import ThresholdOverride
+from coaching.api import strict
 from coaching.api.base import STAFF_AND_COACHES, ScopedViewSet
-from coaching.api.strict import StrictSerializer
 from coaching.models import Organization
 from coaching.scoping import Role, organizations_for
 
@@ -52,7 +52,7 @@ EffectiveThresholdsSerializer = type(
 )
 
 
-class _OverridesBase(StrictSerializer):
+class _OverridesBase(strict.StrictSerializer):
     """Each key a number to override its default, or null to go back to the default.
 
     A PATCH: keys left out keep their value; an unknown key is a 400 (the shared write rules).

@@ -60,18 +60,6 @@ class RecordedDateField(serializers.DateField):
         return validate_recorded_date(super().to_internal_value(value))
 
 
-class BirthDateField(serializers.DateField):
-    """A date of birth: no earlier than 1900 and not in the future (today in UTC at most)."""
-
-    def to_internal_value(self, value):
-        born = super().to_internal_value(value)
-        if born < EARLIEST_DATE:
-            raise serializers.ValidationError(f"Give a date on or after {EARLIEST_DATE}.")
-        if born > timezone.now().date():
-            raise serializers.ValidationError("A date of birth cannot be in the future.")
-        return born
-
-
 class BoundedModelSerializer(StrictInputMixin, serializers.ModelSerializer):
     """A model serializer whose numeric fields carry the model's CheckConstraint bounds.
 
@@ -84,12 +72,12 @@ class BoundedModelSerializer(StrictInputMixin, serializers.ModelSerializer):
 
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
-        models.DateField: RecordedDateField,
         models.CharField: StrictCharField,
         models.TextField: StrictCharField,
         models.SlugField: StrictSlugField,
         models.URLField: StrictURLField,
         models.EmailField: StrictEmailField,
+        models.DateField: RecordedDateField,
     }
 
     def get_fields(self):
@@ -130,3 +118,15 @@ def choice_list(choices, *, max_length: int = MAX_LIST_ITEMS, **kwargs) -> Disti
         max_length=max_length,
         **kwargs,
     )
+
+
+class BirthDateField(serializers.DateField):
+    """A date of birth: no earlier than 1900 and not in the future (today in UTC at most)."""
+
+    def to_internal_value(self, value):
+        born = super().to_internal_value(value)
+        if born < EARLIEST_DATE:
+            raise serializers.ValidationError(f"Give a date on or after {EARLIEST_DATE}.")
+        if born > timezone.now().date():
+            raise serializers.ValidationError("A date of birth cannot be in the future.")
+        return born

@@ -3,14 +3,17 @@ PATCH changes only what it carries, unknown fields are a 400 naming them, nested
 whole even under PATCH."""
 
 import datetime as dt
+import threading
 
 import pytest
+from django.db import connection
 
 from assessments.models import SymptomReport
 from coaching import services
 from coaching.models import NutritionCheckIn, TrainingSession, TrainingSet
 from tests import factories as f
 
+from .conftest import client_for
 from .endpoints import CHECK_IN_BODIES, SESSION_BODY, SYMPTOM_BODY
 from .snapshot import db_state
 
@@ -395,3 +398,58 @@ def test_patching_a_record_deleted_meanwhile_raises_does_not_exist(world):
     SymptomReport.objects.filter(pk=symptom.pk).delete()
     with pytest.raises(SymptomReport.DoesNotExist):
         services.update_athlete_data(instance=symptom, values={"severity": 1})
+
+
+# --- concurrency (PostgreSQL) ----------------------------------------------------------------
+def _at_once(calls) -> list:
+    """Run the calls in threads released together; their results in order."""
+    barrier, results = threading.Barrier(len(calls)), [None] * len(calls)
+
+    def run(index, call):
+        barrier.wait()
+        try:
+            results[index] = call()
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_patches_of_different_fields_all_survive():
+    coach = f.CoachFactory()
+    athlete = f.AthleteFactory(organization=coach.organization, coaches=[coach])
+    row = f.NutritionCheckInFactory(athlete=athlete, date=TODAY)
+    url = f"/api/v1/athletes/{athlete.pk}/check-ins/nutrition/{TODAY}/"
+    changes = [{"protein_g": 151}, {"fat_g": 61}, {"carbohydrate_g": 301}, {"water_l": 3.5}]
+
+    def patch(body):
+        return lambda: client_for(coach.user).patch(url, body, format="json").status_code
+
+    assert _at_once([patch(body) for body in changes]) == [200] * 4
+    row.refresh_from_db()
+    assert (row.protein_g, row.fat_g, row.carbohydrate_g, row.water_l) == (151, 61, 301, 3.5)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_patch_racing_a_delete_is_200_or_404_never_500():
+    coach = f.CoachFactory()
+    athlete = f.AthleteFactory(organization=coach.organization, coaches=[coach])
+    for _ in range(5):
+        symptom = f.SymptomReportFactory(athlete=athlete, date=TODAY)
+        url = f"/api/v1/athletes/{athlete.pk}/symptoms/{symptom.pk}/"
+        patched, deleted = _at_once(
+            [
+                lambda url=url: client_for(coach.user).patch(url, {"severity": 9}).status_code,
+                lambda url=url: client_for(coach.user).delete(url).status_code,
+            ]
+        )
+        assert patched in (200, 404) and deleted == 204
+        assert not SymptomReport.objects.filter(pk=symptom.pk).exists()

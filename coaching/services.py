@@ -209,6 +209,25 @@ def record_athlete_data(
 
 
 @transaction.atomic
+def update_athlete_data(*, instance: models.Model, values: Mapping[str, Any]) -> models.Model:
+    """Change some fields of one dated record (a PATCH); the row is locked while it changes.
+
+    Values equal to the stored ones write nothing. Raises the model's DoesNotExist when the
+    row was deleted meanwhile.
+    """
+    row = type(instance).objects.select_for_update().filter(pk=instance.pk).first()
+    if row is None:
+        raise type(instance).DoesNotExist
+    changed = [name for name, value in values.items() if getattr(row, name) != value]
+    if changed:
+        for name in changed:
+            setattr(row, name, values[name])
+        row.save(update_fields=[*changed, "updated_at"])
+        row.athlete.mark_data_changed()
+    return row
+
+
+@transaction.atomic
 def delete_athlete_data(*, instance: models.Model) -> None:
     athlete = instance.athlete
     instance.delete()
@@ -220,20 +239,24 @@ def save_session(
     *,
     athlete: Athlete,
     values: Mapping[str, Any],
-    sets: list[Mapping[str, Any]],
+    sets: list[Mapping[str, Any]] | None,
     session: TrainingSession | None = None,
 ) -> TrainingSession:
-    """Create a session with its sets, or replace one and all its sets, at once."""
+    """Create a session with its sets, or change one and replace all its sets, at once.
+
+    `sets=None` keeps the session's sets as they are (a PATCH that did not send them).
+    """
     if session is None:
         session = TrainingSession(athlete=athlete)
     for name, value in values.items():
         setattr(session, name, value)
     session.save()
-    session.sets.all().delete()
-    TrainingSet.objects.bulk_create(
-        TrainingSet(session=session, position=position, **one_set)
-        for position, one_set in enumerate(sets, start=1)
-    )
+    if sets is not None:
+        session.sets.all().delete()
+        TrainingSet.objects.bulk_create(
+            TrainingSet(session=session, position=position, **one_set)
+            for position, one_set in enumerate(sets, start=1)
+        )
     athlete.mark_data_changed()
     # The generated load column is computed by the database.
     session.refresh_from_db(fields=["load_au"])

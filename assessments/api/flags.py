@@ -9,6 +9,7 @@ from assessments import services
 from assessments.models import Flag
 from coaching.api.base import STAFF_AND_COACHES, ScopedViewSet
 from coaching.api.filters import Ordering
+from coaching.api.strict import StrictCharField, StrictSerializer
 from coaching.scoping import athletes_for
 
 from .filters import FlagFilter
@@ -43,8 +44,10 @@ class FlagSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class FlagNoteSerializer(serializers.Serializer):
-    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+class FlagNoteSerializer(StrictSerializer):
+    """An optional note on acknowledging or resolving a flag."""
+
+    note = StrictCharField(max_length=2000, required=False, allow_blank=True, default="")
 
 
 class FlagViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):

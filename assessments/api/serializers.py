@@ -20,6 +20,8 @@ _META_FIELDS = ["id", "athlete", "date", "created_at", "updated_at"]
 
 
 class RecordSerializer(BoundedModelSerializer):
+    """A dated record of the athlete in the URL."""
+
     class Meta:
         read_only_fields = ["id", "athlete", "created_at", "updated_at"]
 

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from assessments import services
 from assessments.analysis.thresholds import DEFAULTS, Thresholds
 from assessments.models import ThresholdOverride
+from coaching.api import strict
 from coaching.api.base import STAFF_AND_COACHES, ScopedViewSet
 from coaching.models import Organization
 from coaching.scoping import Role, organizations_for
@@ -51,13 +52,13 @@ EffectiveThresholdsSerializer = type(
 )
 
 
-class _OverridesBase(serializers.Serializer):
-    """Each key a number to override its default, or null to go back to the default."""
+class _OverridesBase(strict.StrictSerializer):
+    """Each key a number to override its default, or null to go back to the default.
+
+    A PATCH: keys left out keep their value; an unknown key is a 400 (the shared write rules).
+    """
 
     def validate(self, attrs):
-        unknown = sorted(set(self.initial_data) - set(self.fields))
-        if unknown:
-            raise serializers.ValidationError({key[:64]: ["Unknown threshold."] for key in unknown})
         errors = {}
         for key, value in attrs.items():
             try:
@@ -116,7 +117,7 @@ class ThresholdViewSet(ScopedViewSet):
     @extend_schema(request=ThresholdOverridesSerializer, responses=EffectiveThresholdsSerializer)
     def override(self, request, *args, **kwargs):
         organization = self._organization()
-        body = ThresholdOverridesSerializer(data=request.data)
+        body = ThresholdOverridesSerializer(data=request.data, partial=True)
         body.is_valid(raise_exception=True)
         services.set_threshold_overrides(
             organization=organization, values=body.validated_data, user=request.user

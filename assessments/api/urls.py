@@ -13,12 +13,13 @@ router.register("flags", FlagViewSet, basename="flag")
 
 LIST_CREATE = {"get": "list", "post": "create"}
 ONE = {"get": "retrieve", "delete": "destroy"}
+CHANGEABLE = {**ONE, "patch": "partial_update"}
 
 athlete_data = [
     path("symptoms/", SymptomReportViewSet.as_view(LIST_CREATE), name="athlete-symptom-list"),
     path(
         "symptoms/<int:pk>/",
-        SymptomReportViewSet.as_view(ONE),
+        SymptomReportViewSet.as_view(CHANGEABLE),
         name="athlete-symptom-detail",
     ),
     path("analyze/", AnalyzeViewSet.as_view({"post": "analyze"}), name="athlete-analyze"),

@@ -48,10 +48,16 @@ def assessment_viewset(kind: str) -> type[AssessmentViewSet]:
 ASSESSMENT_VIEWSETS = {kind: assessment_viewset(kind) for kind in ASSESSMENT_KINDS}
 
 
-class SymptomReportViewSet(RecordViewSet):
-    """Symptom reports: what the athlete feels, the source of every medical red flag."""
+class SymptomReportViewSet(RecordViewSet, mixins.UpdateModelMixin):
+    """Symptom reports: what the athlete feels, the source of every medical red flag.
+
+    PATCH corrects or completes a report (e.g. `resolved`); only the fields sent change.
+    """
 
     model = SymptomReportSerializer.Meta.model
     serializer_class = SymptomReportSerializer
     read_roles = EVERYONE
     write_roles = EVERYONE
+
+    def perform_update(self, serializer):
+        self.perform_partial_change(serializer)

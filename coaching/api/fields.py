@@ -7,6 +7,14 @@ from django.db import models
 from django.utils import timezone
 from rest_framework import serializers
 
+from .strict import (
+    StrictCharField,
+    StrictEmailField,
+    StrictInputMixin,
+    StrictSlugField,
+    StrictURLField,
+)
+
 EARLIEST_DATE = dt.date(1900, 1, 1)
 MAX_LIST_ITEMS = 50
 PG_BIGINT_MAX = 2**63 - 1
@@ -52,15 +60,23 @@ class RecordedDateField(serializers.DateField):
         return validate_recorded_date(super().to_internal_value(value))
 
 
-class BoundedModelSerializer(serializers.ModelSerializer):
+class BoundedModelSerializer(StrictInputMixin, serializers.ModelSerializer):
     """A model serializer whose numeric fields carry the model's CheckConstraint bounds.
 
     The `date` of dated records is checked too. Text fields keep DRF's NUL-character check
     and the model's max_length; floats refuse NaN and infinity (DRF >= 3.18.3).
     """
 
+    # Writes follow coaching.api.strict: strings only for text, unknown fields are a 400,
+    # POST/PUT replace the whole representation, PATCH changes what it carries.
+
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+        models.SlugField: StrictSlugField,
+        models.URLField: StrictURLField,
+        models.EmailField: StrictEmailField,
         models.DateField: RecordedDateField,
     }
 
@@ -102,3 +118,15 @@ def choice_list(choices, *, max_length: int = MAX_LIST_ITEMS, **kwargs) -> Disti
         max_length=max_length,
         **kwargs,
     )
+
+
+class BirthDateField(serializers.DateField):
+    """A date of birth: no earlier than 1900 and not in the future (today in UTC at most)."""
+
+    def to_internal_value(self, value):
+        born = super().to_internal_value(value)
+        if born < EARLIEST_DATE:
+            raise serializers.ValidationError(f"Give a date on or after {EARLIEST_DATE}.")
+        if born > timezone.now().date():
+            raise serializers.ValidationError("A date of birth cannot be in the future.")
+        return born

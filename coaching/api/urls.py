@@ -34,7 +34,7 @@ router.register("exercises", ExerciseViewSet, basename="exercise")
 
 LIST = {"get": "list"}
 LIST_CREATE = {"get": "list", "post": "create"}
-ONE = {"get": "retrieve", "put": "update", "delete": "destroy"}
+ONE = {"get": "retrieve", "put": "update", "patch": "partial_update", "delete": "destroy"}
 
 athlete_data = [
     path(

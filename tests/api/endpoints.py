@@ -60,6 +60,12 @@ CHECK_IN_BODIES = {
     "stress": {"stress": 6, "mood": 3},
     "wellness": {"fatigue": 5, "soreness": 4, "perceived_leg_weakness": 3},
 }
+CHECK_IN_PATCHES = {
+    "sleep": {"quality": 4},
+    "nutrition": {"fat_g": 70},
+    "stress": {"mood": 2},
+    "wellness": {"body_mass_kg": 81.5},
+}
 ASSESSMENT_BODIES = {
     "strength": {"exercise": "back-squat", "load_kg": 100, "reps": 5, "side": "both"},
     "movement": {"exercise": "back-squat", "flaws": ["knee_valgus"]},
@@ -156,6 +162,11 @@ def _endpoints() -> list[Endpoint]:
             body=dated(SESSION_BODY),
         ),
         Endpoint(
+            "session-patch", "PATCH",
+            lambda w: f"{A(w)}/sessions/{w.records['session'].pk}/", athlete_data(200),
+            body=lambda w: {"notes": "Felt strong"},
+        ),
+        Endpoint(
             "session-delete", "DELETE",
             lambda w: f"{A(w)}/sessions/{w.records['session'].pk}/", athlete_data(204),
         ),
@@ -167,6 +178,11 @@ def _endpoints() -> list[Endpoint]:
         Endpoint(
             "symptom-detail", "GET",
             lambda w: f"{A(w)}/symptoms/{w.records['symptom'].pk}/", athlete_data(200),
+        ),
+        Endpoint(
+            "symptom-patch", "PATCH",
+            lambda w: f"{A(w)}/symptoms/{w.records['symptom'].pk}/", athlete_data(200),
+            body=lambda w: {"severity": 2},
         ),
         Endpoint(
             "symptom-delete", "DELETE",
@@ -204,6 +220,10 @@ def _endpoints() -> list[Endpoint]:
             Endpoint(
                 f"{kind}-put", "PUT", lambda w, b=base: f"{b(w)}{TODAY}/", athlete_data(200),
                 body=lambda w, body=body: body,
+            ),
+            Endpoint(
+                f"{kind}-patch", "PATCH", lambda w, b=base: f"{b(w)}{TODAY}/", athlete_data(200),
+                body=lambda w, patch=CHECK_IN_PATCHES[kind]: patch,
             ),
             Endpoint(
                 f"{kind}-delete", "DELETE", lambda w, b=base: f"{b(w)}{TODAY}/",

@@ -224,16 +224,20 @@ def test_strength_assessment_adds_e1rm(world):
             "athlete",
             "post",
             "sessions/",
-            {"date": str(TODAY), "duration_min": 30, "session_rpe": 5},
+            {"date": str(TODAY), "duration_min": 30, "session_rpe": 5, "sets": []},
         ),
         ("athlete", "post", "symptoms/", {"date": str(TODAY), "onset": "sudden", "severity": 8}),
+        ("athlete", "patch", f"check-ins/sleep/{TODAY}/", {"hours": 4.5}),
+        ("athlete", "patch", "sessions/{session}/", {"session_rpe": 9}),
+        ("athlete", "patch", "symptoms/{symptom}/", {"severity": 9}),
         ("coach", "post", "assessments/jump/", {"date": str(TODAY), "countermovement_jump_cm": 30}),
         ("coach", "delete", f"check-ins/stress/{TODAY}/", None),
     ],
 )
 def test_every_write_marks_the_athletes_data_changed(world, role, method, suffix, body):
     Athlete.objects.filter(pk=world.athlete.pk).update(data_changed_at=None)
-    url = f"/api/v1/athletes/{world.athlete.pk}/{suffix}"
+    ids = {"session": world.records["session"].pk, "symptom": world.records["symptom"].pk}
+    url = f"/api/v1/athletes/{world.athlete.pk}/{suffix.format(**ids)}"
     response = getattr(world.client(role), method)(url, body, format="json")
     assert response.status_code < 300
     world.athlete.refresh_from_db()

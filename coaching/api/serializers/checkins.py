@@ -13,6 +13,8 @@ _META_FIELDS = ["id", "athlete", "date", "created_at", "updated_at"]
 
 
 class CheckInSerializer(BoundedModelSerializer):
+    """One day's check-in; the day is in the URL. PUT sends it whole, PATCH some fields."""
+
     class Meta:
         read_only_fields = _META_FIELDS
 

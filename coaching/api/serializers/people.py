@@ -5,7 +5,18 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from coaching.api.fields import MAX_LIST_ITEMS, BoundedModelSerializer, choice_list
+from coaching.api.fields import (
+    MAX_LIST_ITEMS,
+    BirthDateField,
+    BoundedModelSerializer,
+    choice_list,
+)
+from coaching.api.strict import (
+    NullableEmailField,
+    StrictCharField,
+    StrictEmailField,
+    StrictSerializer,
+)
 from coaching.models import MUSCLES, Athlete, Coach, Exercise, Organization
 from coaching.scoping import Role
 
@@ -33,18 +44,23 @@ class OrganizationSerializer(BoundedModelSerializer):
         extra_kwargs = {"name": {"validators": []}}  # uniqueness is the service's to check
 
 
-class LoginSerializer(serializers.Serializer):
-    """A new user account: for a coach, or an athlete's own login for the mobile app."""
+class LoginSerializer(StrictSerializer):
+    """A new user account: for a coach, or an athlete's own login for the mobile app.
 
-    username = serializers.CharField(max_length=150, validators=[UnicodeUsernameValidator()])
-    password = serializers.CharField(
+    Nested in an athlete, it is a whole value even under PATCH: both keys, or a 400.
+    """
+
+    username = StrictCharField(max_length=150, validators=[UnicodeUsernameValidator()])
+    password = StrictCharField(
         max_length=128, write_only=True, trim_whitespace=False, style={"input_type": "password"}
     )
 
 
 class CoachSerializer(serializers.ModelSerializer):
     username = serializers.CharField(source="user.username", read_only=True)
-    email = serializers.EmailField(source="user.email", read_only=True)
+    email = NullableEmailField(
+        source="user.email", read_only=True, help_text="null when the coach gave no address."
+    )
     name = serializers.CharField(source="user.get_full_name", read_only=True)
 
     class Meta:
@@ -63,8 +79,19 @@ class CoachSerializer(serializers.ModelSerializer):
 
 
 class CoachCreateSerializer(LoginSerializer):
-    email = serializers.EmailField(max_length=254, required=False, allow_blank=True, default="")
+    """A new coach of the organization: their login, e-mail address and role."""
+
+    email = StrictEmailField(
+        max_length=254,
+        required=False,
+        allow_null=True,
+        help_text="Where alerts and digests go; null or left out for none.",
+    )
     role = serializers.ChoiceField(choices=Coach.Role.choices)
+
+    def validate(self, attrs):
+        attrs["email"] = attrs.get("email") or ""  # the user model stores "no address" as ""
+        return attrs
 
 
 class AthleteSerializer(BoundedModelSerializer):
@@ -76,6 +103,9 @@ class AthleteSerializer(BoundedModelSerializer):
         write_only=True, required=False, help_text="Creates the athlete's own account."
     )
     has_login = serializers.SerializerMethodField()
+    date_of_birth = BirthDateField(
+        required=False, allow_null=True, help_text="From 1900-01-01 to today; not in the future."
+    )
 
     class Meta:
         model = Athlete

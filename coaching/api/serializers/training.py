@@ -1,4 +1,8 @@
-"""Training sessions with their sets, written and replaced as one document."""
+"""Training sessions with their sets, written and replaced as one document.
+
+`sets` is required in a POST or PUT (an empty list for a session without sets). A PATCH
+without `sets` keeps them; a PATCH with `sets` replaces them all, each set whole.
+"""
 
 from rest_framework import serializers
 
@@ -11,6 +15,8 @@ MAX_SETS_PER_SESSION = 100
 
 
 class TrainingSetSerializer(BoundedModelSerializer):
+    """One set, always whole (also inside a PATCH of its session)."""
+
     exercise = ExerciseSlugField()
 
     class Meta:
@@ -20,8 +26,12 @@ class TrainingSetSerializer(BoundedModelSerializer):
 
 
 class TrainingSessionSerializer(BoundedModelSerializer):
+    """A session with all its sets; load_au is duration_min x session_rpe (Foster 2001)."""
+
     sets = TrainingSetSerializer(
-        many=True, required=False, max_length=MAX_SETS_PER_SESSION, help_text="In the order done."
+        many=True,
+        max_length=MAX_SETS_PER_SESSION,
+        help_text="In the order done; [] for none. Always the whole list, even in a PATCH.",
     )
 
     class Meta:

@@ -1,6 +1,8 @@
 """Check-ins (upserted per day) and training sessions (with their sets), per athlete."""
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch
+from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
 from rest_framework.response import Response
@@ -39,11 +41,21 @@ class AthleteDataViewSet(AthleteScopedViewSet):
     def perform_destroy(self, instance):
         services.delete_athlete_data(instance=instance)
 
+    def perform_partial_change(self, serializer) -> None:
+        """PATCH of one dated record: only the fields the body carried change."""
+        try:
+            serializer.instance = services.update_athlete_data(
+                instance=serializer.instance, values=serializer.validated_data
+            )
+        except ObjectDoesNotExist:  # deleted meanwhile
+            raise Http404("Not found.") from None
+
 
 class CheckInViewSet(
     AthleteDataViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin
 ):
-    """One kind of daily check-in: PUT upserts the day's entry; repeating it changes nothing."""
+    """One kind of daily check-in: PUT upserts the day's entry whole (fields left out are
+    cleared); repeating it changes nothing. PATCH changes some fields of an existing entry."""
 
     lookup_field = "date"
 
@@ -53,7 +65,7 @@ class CheckInViewSet(
             validate_recorded_date(date)
         except serializers.ValidationError as exc:
             raise serializers.ValidationError({"date": exc.detail}) from None
-        serializer = self.get_serializer(data=request.data)  # a PUT carries every field
+        serializer = self.get_serializer(data=request.data)  # whole: omitted fields cleared
         serializer.is_valid(raise_exception=True)
         row, created = services.upsert_check_in(
             model=self.model, athlete=self.athlete, date=date, values=serializer.validated_data
@@ -61,6 +73,12 @@ class CheckInViewSet(
         serializer.instance = row  # answer with the stored row, as save() would
         status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
         return Response(serializer.data, status=status_code)
+
+    def partial_update(self, request, *args, **kwargs):
+        serializer = self.get_serializer(self.get_object(), data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        self.perform_partial_change(serializer)
+        return Response(serializer.data)
 
 
 def check_in_viewset(kind: str) -> type[CheckInViewSet]:
@@ -97,11 +115,13 @@ class TrainingSessionViewSet(
     mixins.UpdateModelMixin,
     mixins.DestroyModelMixin,
 ):
-    """Training sessions; a session and all its sets are created or replaced at once."""
+    """Training sessions; a session and all its sets are created or replaced at once.
+
+    PATCH changes what it carries: without `sets` the sets stay, with `sets` they are replaced.
+    """
 
     model = TrainingSession
     serializer_class = TrainingSessionSerializer
-    http_method_names = ["get", "post", "put", "delete", "head", "options"]
 
     def scoped_queryset(self):
         sets = TrainingSet.objects.select_related("exercise").order_by("position")
@@ -115,6 +135,6 @@ class TrainingSessionViewSet(
 
     def _save(self, serializer, session):
         data = dict(serializer.validated_data)
-        sets = data.pop("sets", [])
+        sets = data.pop("sets", None)  # absent only in a PATCH: keep the sets
         saved = services.save_session(athlete=self.athlete, values=data, sets=sets, session=session)
         serializer.instance = self.get_queryset().get(pk=saved.pk)

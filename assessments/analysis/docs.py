@@ -117,8 +117,9 @@ def _red_flags_table() -> str:
             "thresholds (default)",
             "article",
             "advice",
+            "clinical source",
         ),
-        _row(*["---"] * 7),
+        _row(*["---"] * 8),
     ]
     for rule in RED_FLAGS.values():
         lines.append(
@@ -130,6 +131,7 @@ def _red_flags_table() -> str:
                 _thresholds_cell(rule),
                 f'"{rule.article}"',
                 rule.advice,
+                rule.source,
             )
         )
     return "\n".join(lines) + "\n"

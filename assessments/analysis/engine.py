@@ -15,7 +15,13 @@ from datetime import date, timedelta
 from . import facts, recommendations
 from .rules import RED_FLAGS, Found, Gap, Raised
 from .rules.red_flags import advice_text
-from .rules.registry import LEVELS, SEVERITIES, clean_evidence, ordered_causes
+from .rules.registry import (
+    LEVELS,
+    REFERRAL_SEVERITIES,
+    SEVERITIES,
+    clean_evidence,
+    ordered_causes,
+)
 from .snapshot import Snapshot
 from .thresholds import RULESET_VERSION, Thresholds
 
@@ -36,7 +42,7 @@ class Finding:
 @dataclass(frozen=True, slots=True)
 class RedFlag:
     code: str
-    severity: str  # emergency | urgent | soon
+    severity: str  # emergency | urgent | soon | warning (a note, no referral)
     evidence: dict
     advice: str
 
@@ -108,7 +114,7 @@ def run(snapshot: Snapshot) -> Result:
         red_flags=red_flags,
         findings=_findings(s, t, found),
         data_gaps=tuple(dict.fromkeys(gaps)),
-        training_advice_secondary=bool(red_flags),
+        training_advice_secondary=any(f.severity in REFERRAL_SEVERITIES for f in red_flags),
     )
 
 

@@ -235,6 +235,11 @@ class BaselineShift:
     recent_days: int
     baseline_days: int
 
+    @property
+    def change(self) -> float:
+        """Recent mean minus baseline mean, in the scale's points."""
+        return self.recent_mean - self.baseline_mean
+
 
 @cached
 def baseline_shift(s: Snapshot, series: str, field: str) -> BaselineShift | None:
@@ -252,6 +257,41 @@ def baseline_shift(s: Snapshot, series: str, field: str) -> BaselineShift | None
     if z is None:
         return None
     return BaselineShift(recent_mean, sum(baseline) / len(baseline), z, len(recent), len(baseline))
+
+
+@cached
+def sustained_shift(s: Snapshot, series: str, field: str, recent_days: int) -> BaselineShift | None:
+    """Like ``baseline_shift`` over a longer recent span (e.g. the 14 days 'chronic' needs):
+    the mean of the last ``recent_days`` days vs the ``baseline_window_days`` days before them.
+    None with fewer than ``min_checkin_days`` recent or ``baseline_min_days`` baseline entries."""
+    t = s.thresholds
+    entries, value_of = getattr(s, series), attrgetter(field)
+    recent = list(map(value_of, entries.last(recent_days)))
+    baseline = list(map(value_of, entries.window(t.baseline_window_days, recent_days)))
+    if len(recent) < t.min_checkin_days or len(baseline) < t.baseline_min_days:
+        return None
+    recent_mean = sum(recent) / len(recent)
+    z = metrics.as_reported(metrics.z_score(recent_mean, baseline, sd_floor=t.baseline_sd_floor))
+    if z is None:
+        return None
+    return BaselineShift(recent_mean, sum(baseline) / len(baseline), z, len(recent), len(baseline))
+
+
+def is_raised(shift: BaselineShift | None, t: Thresholds) -> bool:
+    """A personal rise that counts on a whole-number 1-10 scale: at least
+    ``baseline_min_change_points`` above the baseline mean and z above ``baseline_z_max``
+    (science.md revisions: one point and an SD floor of about one point)."""
+    return (
+        shift is not None
+        and shift.change >= t.baseline_min_change_points
+        and shift.z > t.baseline_z_max
+    )
+
+
+def age_years(s: Snapshot) -> int | None:
+    """The athlete's completed years on as_of; None without a date of birth."""
+    born = s.profile.date_of_birth
+    return None if born is None else metrics.age_years(born, s.as_of)
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,8 +54,9 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      MONITORING, 2),
     ("baseline_z_max", 1.5, "z", "how far above the athlete's baseline counts as 'well above'",
      MONITORING),
-    ("baseline_sd_floor", 0.5, "points", "smallest spread used for a z-score, so a very steady "
-     "baseline does not turn a one-point change into an alarm", SCORING),
+    ("baseline_sd_floor", 1.0, "points", "smallest spread used for a z-score, so a very steady "
+     "baseline does not turn a one-point change into an alarm",
+     "science.md revisions: about one point on whole-number 1-10 scales (their resolution)"),
     ("assessment_full_support", 3, "assessments", "assessments in a window that give a finding "
      "full weight of evidence", SCORING, 1),
     ("deferred_score_factor", 0.75, "factor", "a finding another found cause explains better "
@@ -149,11 +150,35 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      "ankle (supports form and stability findings)", "Bennell et al. 1998; Hoch & McKeon 2011"),
     ("ankle_dorsiflexion_max_diff_cm", 2.0, "cm", "left/right knee-to-wall difference above "
      "this restricts one ankle", "Bennell et al. 1998; Hoch & McKeon 2011 (1.5-2 cm)"),
+    # --- lifestyle and triage (tolerance, persistence, personal deviation) ---
+    ("persist_days_min_pct", 50.0, "%", "share of logged days past a lifestyle line that "
+     "counts as 'most days' (more than this)", "science.md revisions ('most days of two "
+     "weeks'); Legstrong convention", 0, 100),
+    ("persist_min_span_days", 8, "days", "first to last day past the line, both included: "
+     "a lifestyle shortfall persists when seen this far apart (in both weeks of a 14-day "
+     "window), not in one bad week", "science.md revisions ('chronic means weeks'); "
+     "Legstrong convention", 1),
+    ("baseline_min_change_points", 1.0, "points", "smallest rise of a recent mean over the "
+     "athlete's own baseline that counts on a whole-number 1-10 scale",
+     "science.md revisions: one point is the scale's resolution; Hopkins 2000 (a change must "
+     "exceed the measure's typical error)"),
     # --- sleep ---
     ("sleep_window_days", 14, "days", "window for sleep check-ins",
      "Fullagar et al. 2015 (sleep and performance)", 1),
-    ("sleep_min_hours", 7.0, "h", "mean nightly sleep below this is too little",
-     "source article (7-9 h); Hirshkowitz et al. 2015 (NSF); Watson et al. 2015 (AASM)"),
+    ("sleep_min_hours", 7.0, "h", "nightly sleep below this falls short (adults, 18 and over)",
+     "source article (7-9 h); Hirshkowitz et al. 2015 (NSF: 7-9 h at 18-64, 7-8 h at 65 and "
+     "over); Watson et al. 2015 (AASM)"),
+    ("sleep_min_hours_under_18", 8.0, "h", "nightly sleep below this falls short at 14-17 "
+     "years", "Hirshkowitz et al. 2015 (NSF: 8-10 h at 14-17 years)"),
+    ("sleep_max_hours", 9.0, "h", "top of the recommended range for adults under 65 (advice "
+     "only)", "Hirshkowitz et al. 2015 (NSF: 7-9 h at 18-64 years)"),
+    ("sleep_max_hours_65_plus", 8.0, "h", "top of the recommended range at 65 and over "
+     "(advice only)", "Hirshkowitz et al. 2015 (NSF: 7-8 h at 65 and over)"),
+    ("older_adult_min_age", 65, "years", "age from which the older-adult sleep range applies",
+     "Hirshkowitz et al. 2015 (NSF age bands)", 1),
+    ("sleep_tolerance_h", 0.25, "h", "how far the mean must lie below the minimum before it "
+     "is a cause (inside the band: a watch item)", "science.md revisions: a tolerance band of "
+     "about a quarter hour (night-to-night logging noise)"),
     ("sleep_full_score_shortfall_h", 2.0, "h", "sleep below the minimum where the score peaks",
      SCORING, 0.01),
     ("sleep_quality_poor_max", 2, "/5", "a night rated at or below this is poor quality",
@@ -163,22 +188,33 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
     # --- nutrition and hydration ---
     ("nutrition_window_days", 14, "days", "window for nutrition and hydration check-ins",
      "Legstrong convention", 1),
-    ("protein_min_g_per_kg", 1.6, "g/kg/day", "daily protein below this is too little",
-     "source article (1.6-2.2 g/kg); Morton et al. 2018 BJSM; Jäger et al. 2017 (ISSN)"),
-    ("protein_full_score_shortfall_g_per_kg", 0.6, "g/kg/day", "protein below the minimum "
-     "where the score peaks", SCORING, 0.01),
+    ("protein_min_g_per_kg", 1.6, "g/kg/day", "daily protein below this is worth a look "
+     "(a watch item): gains level off near 1.6", "Morton et al. 2018 BJSM (breakpoint 1.6, "
+     "95% CI to 2.2); Jäger et al. 2017 (ISSN: 1.4-2.0 sufficient)"),
+    ("protein_low_g_per_kg", 1.2, "g/kg/day", "mean daily protein below this, on most days "
+     "of two weeks, is a likely cause", "Thomas et al. 2016 (ACSM/AND/DC: 1.2-2.0 g/kg for "
+     "athletes); Jäger et al. 2017; science.md revisions (cause below about 1.2-1.4)"),
+    ("protein_full_score_shortfall_g_per_kg", 0.4, "g/kg/day", "protein below the cause line "
+     "where the score peaks (1.2 - 0.4 = 0.8 g/kg, the general-population RDA)", SCORING, 0.01),
     ("energy_intake_min_pct_of_need", 80.0, "%", "energy intake below this share of estimated "
      "need is too low", "Mountjoy et al. 2018 (RED-S); need estimated with Mifflin-St Jeor "
-     "(1990) x activity factor because fat-free mass is rarely known: a rough screen"),
-    ("activity_factor", 1.55, "factor", "multiplier from resting to daily energy need for an "
-     "athlete lifting 3-5 days a week", "FAO/WHO/UNU 2004 physical activity levels "
-     "(moderately active); a population estimate", 1.0, 3.0),
+     "(1990) x activity factor where fat-free mass is not known: a rough screen (intake is "
+     "often under-reported)"),
+    ("activity_factor", 1.55, "factor", "physical activity level: multiplier from resting to "
+     "daily energy need", "FAO/WHO/UNU 2004: 1.55 is the middle of the sedentary/lightly "
+     "active band (1.40-1.69); moderately active is 1.70-1.99, vigorous 2.00-2.40. The low "
+     "band on purpose: the screen calls only intake far below need", 1.0, 3.0),
+    ("energy_availability_min_kcal_per_kg_ffm", 30.0, "kcal/kg FFM/day", "energy intake per "
+     "kg fat-free mass below this means low energy availability whatever exercise costs "
+     "(used where fat-free mass is known)", "Mountjoy et al. 2018 (IOC RED-S: < 30 kcal/kg "
+     "FFM/day); Loucks & Thuma 2003"),
     ("energy_full_score_shortfall_pct", 30.0, "%", "energy shortfall below the minimum where "
      "the score peaks", SCORING, 0.01),
     ("micronutrient_concern_min_days", 3, "days", "days a micronutrient concern is recorded "
      "before it counts as recurring", "source article (magnesium, potassium, B vitamins); "
      "Legstrong convention", 1),
-    ("water_min_ml_per_kg", 30.0, "ml/kg/day", "mean water intake below this is too little",
+    ("water_min_ml_per_kg", 30.0, "ml/kg/day", "mean water intake below this is worth a look "
+     "(a watch item: intake alone is not a body sign)",
      "practitioner range 30-35 ml/kg/day; weak evidence, needs vary with sweat losses"),
     ("water_full_score_shortfall_ml_per_kg", 10.0, "ml/kg/day", "water below the minimum "
      "where the score peaks", SCORING, 0.01),
@@ -186,12 +222,21 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      "Armstrong et al. 1994, 1998 (urine colour chart)", 1, 8),
     ("dark_urine_days_min_pct", 50.0, "%", "share of readings at or above the dark colour that "
      "counts as 'most days'", "Legstrong convention", 0, 100),
-    ("body_mass_loss_max_pct", 2.0, "%", "day-to-day body-mass loss above this suggests fluid "
-     "loss", "Sawka et al. 2007 (ACSM: > 2% loss impairs performance)"),
+    ("morning_mass_loss_min_pct", 1.0, "%", "first-morning body mass more than this below the "
+     "athlete's several-day baseline is a sign of low body water",
+     "Cheuvront & Kenefick 2014 ('WUT': weight, urine, thirst; day-to-day mass varies < 1%)"),
+    ("mass_baseline_days", 7, "days", "days before a morning whose first-morning masses make "
+     "its baseline", "Cheuvront & Kenefick 2014 (a several-day baseline)", 2),
+    ("mass_baseline_min_readings", 3, "readings", "fewest weigh-ins in those days for a "
+     "baseline", "Cheuvront & Kenefick 2014 (about three mornings)", 1),
+    ("dehydration_signs_min_days", 2, "mornings", "mornings with body mass down and dark "
+     "urine that make dehydration a likely cause (one morning: a watch item)",
+     "Cheuvront & Kenefick 2014 (two signs: likely); Legstrong convention for persistence", 1),
     # --- stress ---
     ("stress_window_days", 14, "days", "window for stress check-ins", "McLean et al. 2010", 1),
-    ("stress_high_min", 7.0, "/10", "mean stress at or above this is chronic stress",
-     "source article; McLean et al. 2010 (wellness items); 7/10 is a convention", 1, 10),
+    ("stress_high_min", 7.0, "/10", "mean stress at or above this (on most days of two weeks) "
+     "is chronic stress", "source article; McLean et al. 2010 (wellness items); 7/10 is a "
+     "convention", 1, 10),
     ("stress_full_score_excess", 2.0, "/10", "stress above the limit where the score peaks",
      SCORING, 0.01),
     # --- persistent weakness (medical) ---
@@ -229,19 +274,22 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      "science.md; beyond typical day-to-day variation of e1RM"),
     ("perceived_weakness_min", 6.0, "/10", "mean perceived leg weakness at or above this is "
      "marked", "science.md 'True or perceived weakness'", 0, 10),
-    # --- red flags ---
+    # --- red flags and triage ---
     ("symptom_window_days", 14, "days", "symptom reports this recent are screened for red "
      "flags", "Legstrong convention", 1),
     ("severe_weakness_min", 8, "/10", "weakness severity at or above this is severe",
      "source article ('sudden, severe, or unexplained')", 0, 10),
     ("sensory_urgent_min_severity", 4, "/10", "sensory symptoms with weakness at or above "
-     "this are urgent (otherwise: soon)", "science.md red flags; a cautious convention", 0, 10),
+     "this are urgent (so are both legs, loss of sensation or worsening; otherwise: soon)",
+     "science.md triage; NICE CKS sciatica (progressive or marked neurological deficit)",
+     0, 10),
     ("persistent_pain_min_days", 7, "days", "pain lasting this long without easing with rest "
      "needs assessment", "science.md red flags", 1),
     ("rhabdo_urine_colour_min", 7, "/8", "very dark (cola-coloured) urine",
-     "Armstrong urine chart; exertional rhabdomyolysis warning signs", 1, 8),
+     "Armstrong urine chart; Kim et al. 2016 (exertional rhabdomyolysis warning signs)", 1, 8),
     ("rhabdo_pain_min", 8, "/10", "soreness or symptom severity that counts as severe muscle "
-     "pain alongside dark urine", "exertional rhabdomyolysis warning signs; convention", 0, 10),
+     "pain alongside dark urine", "Kim et al. 2016 (exertional rhabdomyolysis); convention",
+     0, 10),
     ("rhabdo_window_days", 3, "days", "days in which dark urine and severe pain must coincide",
      "Legstrong convention", 1),
 )

@@ -17,7 +17,9 @@ from datetime import date
 from ..metrics import as_reported
 
 CATEGORIES = ("training", "technique", "lifestyle", "medical", "neuromuscular")
-SEVERITIES = ("emergency", "urgent", "soon")  # most pressing first
+SEVERITIES = ("emergency", "urgent", "soon", "warning")  # most pressing first
+# a medical referral; "warning" is a note for the coach that sends nobody to a doctor
+REFERRAL_SEVERITIES = ("emergency", "urgent", "soon")
 LEVELS = ("cause", "watch")  # cause: a likely cause (ranked, flagged); watch: worth a look
 # 'no cause found' for unexplained weakness means no cause of these categories
 EXPLAINING_CATEGORIES = ("training", "lifestyle")
@@ -63,6 +65,7 @@ class Rule:
     recommends: tuple[str, ...] = ()
     severity: str = ""  # red flags: the usual severity, for the docs
     advice: str = ""  # red flags: what to tell the athlete
+    source: str = ""  # red flags: the clinical guidance the rule follows
     after_others: bool = False  # needs the other causes' findings: called with them
     defers_to: tuple[str, ...] = ()  # causes that, when also found, explain this one better
 
@@ -117,9 +120,10 @@ def red_flag(
     article: str,
     severity: str,
     advice: str,
+    source: str,
     after_others: bool = False,
 ) -> Callable:
-    """Register a red-flag rule under its stable code."""
+    """Register a red-flag rule under its stable code, with the clinical source it follows."""
     if severity not in SEVERITIES:
         raise ValueError(f"unknown severity {severity!r}")
 
@@ -135,6 +139,7 @@ def red_flag(
                 article,
                 severity=severity,
                 advice=advice,
+                source=source,
                 after_others=after_others,
             ),
         )

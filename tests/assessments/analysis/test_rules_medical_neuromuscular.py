@@ -49,6 +49,27 @@ def test_medical_stays_silent_when_a_lifestyle_cause_explains_the_weakness():
     assert b.check("possible_medical_condition", s) is None
 
 
+@pytest.mark.parametrize(
+    "watch_only",
+    [
+        {"sleep": b.sleep(6.9, vary=False)},  # inside the quarter-hour band
+        {"nutrition": b.nutrition(protein_g=126.0)},  # 1.575 g/kg: below target only
+        {"nutrition": b.nutrition(water_l=1.2)},  # low intake, no body sign
+    ],
+)
+def test_medical_fires_when_only_watch_items_are_found(watch_only):
+    s = b.healthy(wellness=weak_for(14), **watch_only)
+    assert isinstance(b.check("possible_medical_condition", s), Found)
+    assert b.check("unexplained_weakness", s).severity == "soon"
+
+
+def test_a_watch_item_is_listed_beside_the_medical_finding():
+    result = run(b.healthy(wellness=weak_for(14), sleep=b.sleep(6.9, vary=False)))
+    levels = {f.cause: f.level for f in result.findings}
+    assert levels == {"possible_medical_condition": "cause", "inadequate_sleep": "watch"}
+    assert result.findings[0].cause == "possible_medical_condition"
+
+
 def test_medical_fires_on_a_reported_suspected_condition():
     s = b.healthy(symptoms=[b.symptom(suspected_condition="  thyroid  ")])
     outcome = b.check("possible_medical_condition", s)

@@ -93,7 +93,7 @@ def insufficient_progressive_overload(s: Snapshot, t: Thresholds) -> Found | Gap
         "jump_baseline_min_tests",
     ),
     article="Overtraining and Under-Recovery",
-    recommends=("deload_recovery", "optimise_volume_frequency", "sleep_7_9_hours"),
+    recommends=("deload_recovery", "watch_load", "sleep_7_9_hours"),
 )
 def overtraining(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     """Article: too hard, too often, without rest; Foster's load, Gabbett's ratio (a flag to

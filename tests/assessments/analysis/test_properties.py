@@ -7,7 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessments.analysis import facts, run
+from assessments.analysis.recommendations import direction
 from assessments.analysis.rules import CAUSES, RED_FLAGS
+from assessments.analysis.rules.registry import LEVELS, SEVERITIES
 from assessments.analysis.snapshot import (
     ActivationRating,
     JumpTest,
@@ -223,7 +225,8 @@ def test_any_snapshot_gives_a_sound_result(snapshot):
 
     scores = [f.score for f in result.findings]
     assert all(0.0 <= score <= 1.0 for score in scores)
-    assert scores == sorted(scores, reverse=True)
+    order = [(LEVELS.index(f.level), -f.score) for f in result.findings]
+    assert order == sorted(order)
     assert len({f.cause for f in result.findings}) == len(result.findings)
     assert result.weakness_type in ("true", "perceived", "undetermined")
     assert result.training_advice_secondary is bool(result.red_flags)
@@ -237,12 +240,20 @@ def test_any_snapshot_gives_a_sound_result(snapshot):
         assert finding.recommendations
         assert all(json_scalar_or_list(v) for v in finding.evidence.values()), finding.evidence
     for flag in result.red_flags:
-        assert flag.code in RED_FLAGS and flag.severity in ("urgent", "soon") and flag.advice
+        assert flag.code in RED_FLAGS and flag.severity in SEVERITIES and flag.advice
         assert any(getattr(snapshot, n).last(lookback) for n in RED_FLAGS[flag.code].needs)
         assert all(json_scalar_or_list(v) for v in flag.evidence.values()), flag.evidence
 
     data = result.to_dict()
     assert json.loads(json.dumps(data, allow_nan=False)) == data
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(snapshots, dense_snapshots))
+def test_no_run_advises_opposite_things(snapshot):
+    codes = {r.code for f in run(snapshot).findings for r in f.recommendations}
+    directions = {direction(code) for code in codes}
+    assert not {"less", "more"} <= directions, codes
 
 
 @settings(max_examples=50, deadline=None)

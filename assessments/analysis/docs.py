@@ -38,8 +38,11 @@ How it works:
 - Windows are calendar days ending on the analysis day, which is included. The run's window
   is the longest of them.
 - Hard sets: RPE >= `hard_set_min_rpe` or RIR <= `hard_set_max_rir`; a logged set with
-  neither counts as hard (athletes log working sets, not warm-ups). e1RM: Epley on reps + RIR
-  (RIR = 10 - RPE), a single is its own 1RM, none above `e1rm_max_reps` effective reps.
+  neither counts as hard (athletes log working sets, not warm-ups). e1RM (one implementation
+  for the engine, the stored strength assessment and the API): Epley on effective reps =
+  reps + RIR, with RIR = 10 - RPE only for RPE >= 7 (Zourdos et al. 2016; Helms et al. 2016);
+  a single is its own 1RM; no estimate above 10 effective reps (`e1rm_max_reps` may only lower
+  it), where the API shows `null`.
 - Goal-lift variants: compound exercises sharing a goal lift's movement pattern. Knee
   flexion/extension for H:Q: pattern `knee_flexion`/`knee_extension`, or an isolation
   exercise whose first muscle is hamstrings/quadriceps.

@@ -2,18 +2,20 @@
 
 Order of work: the cause rules (training, technique, lifestyle, neuromuscular), then the rules
 that need their results (``possible_medical_condition``), then the red flags. A finding that a
-better-placed cause explains (``defers_to``) is scored down. Findings are sorted by score,
-highest first; on equal scores the DESIGN.md order decides. The window reported is the
-longest span any rule reads, ending on ``as_of`` (both days included).
+better-placed cause explains (``defers_to``) is scored down. Conflicting advice is resolved
+next (``resolve_conflicts``): one run never advises lightening the load and adding to it at
+once. Findings are sorted by level (causes first), then score, highest first; on equal scores
+the DESIGN.md order decides. The window reported is the longest span any rule reads, ending on
+``as_of`` (both days included).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from . import facts, recommendations
-from .rules import RED_FLAGS, Found, Gap, Raised
+from .rules import CAUSES, RED_FLAGS, Found, Gap, Raised
 from .rules.red_flags import advice_text
 from .rules.registry import (
     LEVELS,
@@ -77,9 +79,7 @@ class Result:
                     "level": f.level,
                     "score": f.score,
                     "evidence": f.evidence,
-                    "recommendations": [
-                        {"code": r.code, "text": r.text} for r in f.recommendations
-                    ],
+                    "recommendations": [r.to_dict() for r in f.recommendations],
                 }
                 for f in self.findings
             ],
@@ -98,6 +98,7 @@ def run(snapshot: Snapshot) -> Result:
             if rule.after_others is phase:
                 outcome = rule.check(s, t, found) if phase else rule.check(s, t)
                 _collect(rule.code, outcome, found, gaps)
+    resolve_conflicts(found)
     flags: dict[str, Raised] = {}
     for rule in RED_FLAGS.values():
         outcome = rule.check(s, t, found) if rule.after_others else rule.check(s, t)
@@ -116,6 +117,52 @@ def run(snapshot: Snapshot) -> Result:
         data_gaps=tuple(dict.fromkeys(gaps)),
         training_advice_secondary=any(f.severity in REFERRAL_SEVERITIES for f in red_flags),
     )
+
+
+# (winner, loser): when both are found, the loser's advice would contradict the winner's (a
+# deload or a gentle ramp-up against more volume or load). The winner keeps its level; the loser
+# becomes a watch item without its load-raising advice, and its evidence says why.
+PRECEDENCE: tuple[tuple[str, str], ...] = (
+    ("overtraining", "inadequate_volume_frequency"),
+    ("overtraining", "insufficient_progressive_overload"),
+    ("return_ramp_up", "inadequate_volume_frequency"),
+    ("return_ramp_up", "insufficient_progressive_overload"),
+)
+
+
+def resolve_conflicts(found: dict[str, Found]) -> None:
+    """Make one run's advice consistent, in place.
+
+    First the explicit ``PRECEDENCE`` pairs; then, as a backstop for any pair not listed, a
+    finding advising more load or volume (``direction == "more"``) loses that advice while any
+    finding advises less, and is kept as a watch item with the reason in its evidence.
+    """
+    for winner, loser in PRECEDENCE:
+        if winner in found and loser in found:
+            found[loser] = _yield_to(found[loser], CAUSES[loser].recommends, winner)
+    lighter = [code for code, hit in found.items() if "less" in _directions(code, hit)]
+    if not lighter:
+        return
+    for code, hit in list(found.items()):
+        if code not in lighter and "more" in _directions(code, hit):
+            found[code] = _yield_to(hit, CAUSES[code].recommends, lighter[0])
+
+
+def _recommended(code: str, hit: Found) -> tuple[str, ...]:
+    if hit.recommendations is not None:
+        return hit.recommendations
+    return CAUSES[code].recommends if code in CAUSES else ()
+
+
+def _directions(code: str, hit: Found) -> set[str]:
+    return {recommendations.direction(c) for c in _recommended(code, hit)}
+
+
+def _yield_to(hit: Found, declared: tuple[str, ...], winner: str) -> Found:
+    codes = hit.recommendations if hit.recommendations is not None else declared
+    kept = tuple(c for c in codes if recommendations.direction(c) != "more")
+    evidence = {**hit.evidence, "deferred_to": winner}
+    return replace(hit, level="watch", recommendations=kept, evidence=evidence)
 
 
 def _collect(code: str, outcome: object, hits: dict, gaps: list[str]) -> None:
@@ -144,7 +191,7 @@ def _findings(s: Snapshot, t: Thresholds, found: dict[str, Found]) -> tuple[Find
                 category=rule.category,
                 score=min(1.0, max(0.0, score)),
                 evidence=evidence,
-                recommendations=recommendations.for_athlete(codes, s.profile, t),
+                recommendations=recommendations.for_athlete(codes, s.profile, t, hit.advice),
                 level=hit.level,
             )
         )

@@ -104,7 +104,7 @@ def e1rm_points(s: Snapshot) -> dict[str, list]:
         t.weakness_recent_window_days + t.weakness_reference_window_days,
     )
     max_reps = t.e1rm_max_reps
-    e1rm = metrics.set_e1rm_kg
+    e1rm = metrics.e1rm_kg
     for session in s.sessions.last(span):  # every set of eight weeks passes here: keep it lean
         best: dict[str, float] = {}
         for one_set in session.sets:

@@ -34,54 +34,54 @@ def as_reported(value: float | None) -> float | None:
 # --- strength -----------------------------------------------------------------------------------
 
 
-def epley_e1rm_kg(load_kg: float, reps: float) -> float:
-    """Epley (1985): 1RM = load x (1 + reps / 30); a single is its own 1RM."""
-    if reps <= 1:
-        return float(load_kg)
-    return load_kg * (1.0 + reps / 30.0)
+EPLEY_MAX_REPS = 10
+"""Epley's estimate is used up to 10 effective reps (Epley 1985; LeSuer et al. 1997 and
+Reynolds et al. 2006 find prediction errors grow beyond about 10 reps); beyond it: no estimate."""
 
-
-def brzycki_e1rm_kg(load_kg: float, reps: float) -> float:
-    """Brzycki (1993): 1RM = load x 36 / (37 - reps); valid below 37 reps."""
-    if reps >= 37:
-        raise ValueError("Brzycki's formula needs fewer than 37 reps")
-    return load_kg * 36.0 / (37.0 - reps)
+RPE_RELIABLE_MIN = 7.0
+"""RIR is read from an RPE only at RPE >= 7 (RIR <= 3), where lifters rate it reliably
+(Zourdos et al. 2016; Helms et al. 2016). A lighter rating says the set was far from failure
+by an unknown margin, so its reps alone are used."""
 
 
 def reps_in_reserve(rpe: float | None = None, rir: float | None = None) -> float | None:
-    """Reported RIR wins; otherwise RIR = 10 - RPE (Helms et al. 2016); None when neither."""
+    """Reported RIR wins; otherwise RIR = 10 - RPE for RPE >= 7 (Helms et al. 2016); None when
+    neither is known or the RPE is too light to read a reserve from."""
     if rir is not None:
         return max(0.0, float(rir))
-    if rpe is not None:
+    if rpe is not None and rpe >= RPE_RELIABLE_MIN:
         return max(0.0, 10.0 - rpe)
     return None
 
 
 def effective_reps(reps: int, rpe: float | None = None, rir: float | None = None) -> float:
-    """Reps the set could have reached to failure: reps + reps in reserve."""
+    """Reps the set could have reached to failure: reps + reps in reserve (0 when unknown)."""
     reserve = reps_in_reserve(rpe, rir)
     return reps + (reserve or 0.0)
 
 
-def set_e1rm_kg(
+def e1rm_kg(
     load_kg: float,
     reps: int,
     rpe: float | None = None,
     rir: float | None = None,
     *,
-    max_reps: float = 12,
+    max_reps: float = EPLEY_MAX_REPS,
 ) -> float | None:
-    """Epley e1RM from effective reps (reps + RIR, RIR = 10 - RPE when only RPE is given).
+    """The one estimated one-rep max in Legstrong, kg: Epley (1985), load x (1 + r / 30) with r
+    the effective reps (``effective_reps``); a single to failure is its own 1RM.
 
-    None for an empty set or beyond ``max_reps`` effective reps, where estimates drift. Written
-    out rather than composed from the helpers above: it runs for every goal-lift set.
+    Used by the engine, the stored strength assessment and the API. None for an empty set (no
+    reps or no load) and beyond ``max_reps`` effective reps (at most ``EPLEY_MAX_REPS``), where
+    the estimate is not trusted. Written out rather than composed from the helpers above: it
+    runs for every goal-lift set.
     """
-    if reps <= 0 or load_kg <= 0:
+    if not reps > 0 or not load_kg > 0:
         return None
     if rir is None:
-        rir = 10.0 - rpe if rpe is not None else 0.0
+        rir = 10.0 - rpe if rpe is not None and rpe >= RPE_RELIABLE_MIN else 0.0
     reps_to_failure = reps + rir if rir > 0 else reps
-    if reps_to_failure > max_reps:
+    if reps_to_failure > min(max_reps, EPLEY_MAX_REPS):
         return None
     return float(load_kg) if reps_to_failure <= 1 else load_kg * (1.0 + reps_to_failure / 30.0)
 

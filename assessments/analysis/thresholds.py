@@ -63,8 +63,9 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      "(e.g. volume gaps from isolation-only training) has its score multiplied by this",
      SCORING, 0.0, 1.0),
     # --- e1RM and progressive overload ---
-    ("e1rm_max_reps", 12, "reps", "effective reps (reps + RIR) above which no e1RM is estimated",
-     "Epley 1985; Brzycki 1993: estimates are reliable up to about 10 reps"),
+    ("e1rm_max_reps", 10, "reps", "effective reps (reps + RIR) above which no e1RM is estimated "
+     "(an organization may only lower it)", "Epley 1985; LeSuer et al. 1997; Reynolds et al. "
+     "2006: prediction errors grow beyond about 10 reps", 1, 10),
     ("hard_set_min_rpe", 7.0, "RPE", "a set at or above this RPE is a hard set",
      "Schoenfeld et al. 2017 count sets taken near failure; RPE 7 = 3 reps in reserve", 0, 10),
     ("hard_set_max_rir", 3.0, "RIR", "a set at or below this many reps in reserve is a hard set",

@@ -11,7 +11,7 @@ missing, a human sentence) or ``None`` (data present, nothing to report).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..metrics import as_reported
@@ -29,12 +29,15 @@ EXPLAINING_CATEGORIES = ("training", "lifestyle")
 class Found:
     """A finding. ``level`` is ``cause`` (beyond noise and persisting: ranked, flagged, e-mailed)
     or ``watch`` (a signal worth a look, never flagged). ``recommendations`` defaults to every
-    code the rule declares."""
+    code the rule declares. ``advice`` holds the athlete's numbers the recommendation texts
+    are written with (field names of ``Strategy.template``, e.g. ``deload_sets_per_week``);
+    a strategy whose numbers are missing falls back to its plain words."""
 
     score: float
     evidence: dict
     recommendations: tuple[str, ...] | None = None
     level: str = "cause"
+    advice: Mapping[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

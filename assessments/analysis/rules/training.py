@@ -93,7 +93,7 @@ def insufficient_progressive_overload(s: Snapshot, t: Thresholds) -> Found | Gap
         "jump_baseline_min_tests",
     ),
     article="Overtraining and Under-Recovery",
-    recommends=("deload_recovery", "optimise_volume_frequency", "sleep_7_9_hours"),
+    recommends=("deload_recovery", "watch_load", "sleep_7_9_hours"),
 )
 def overtraining(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     """Article: too hard, too often, without rest; Foster's load, Gabbett's ratio (a flag to
@@ -375,7 +375,7 @@ def muscle_imbalance(s: Snapshot, t: Thresholds) -> Found | Gap | None:
 def _latest_e1rm_by_exercise_side(tests: tuple[StrengthTest, ...], max_reps: float) -> dict:
     latest = {}
     for test in tests:  # oldest first, so later tests overwrite earlier ones
-        value = metrics.set_e1rm_kg(test.load_kg, test.reps, max_reps=max_reps)
+        value = metrics.e1rm_kg(test.load_kg, test.reps, max_reps=max_reps)
         if value is not None:
             latest[(test.exercise, test.side)] = value
     return latest

@@ -46,6 +46,8 @@ def test_to_dict_has_the_api_analysis_run_shape():
     assert finding["recommendations"][0] == {
         "code": "sleep_7_9_hours",
         "text": finding["recommendations"][0]["text"],
+        "monitor": finding["recommendations"][0]["monitor"],
+        "retest_after_days": 14,
     }
     assert json.loads(json.dumps(data, allow_nan=False)) == data
 

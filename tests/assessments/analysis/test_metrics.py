@@ -11,19 +11,13 @@ D = date(2026, 11, 24)
 
 
 def test_epley_adds_a_thirtieth_of_the_load_per_rep():
-    assert metrics.epley_e1rm_kg(100, 5) == pytest.approx(116.667, abs=1e-3)  # 100 x 35/30
-    assert metrics.epley_e1rm_kg(100, 10) == pytest.approx(133.333, abs=1e-3)
+    assert metrics.e1rm_kg(100, 5) == pytest.approx(116.667, abs=1e-3)  # 100 x 35/30
+    assert metrics.e1rm_kg(100, 10) == pytest.approx(133.333, abs=1e-3)
 
 
 def test_a_single_is_its_own_one_rep_max():
-    assert metrics.epley_e1rm_kg(150, 1) == 150
-    assert metrics.set_e1rm_kg(150, 1, rir=0) == 150
-
-
-def test_brzycki_alternative_matches_its_formula():
-    assert metrics.brzycki_e1rm_kg(100, 5) == pytest.approx(112.5)  # 100 x 36/32
-    with pytest.raises(ValueError):
-        metrics.brzycki_e1rm_kg(100, 37)
+    assert metrics.e1rm_kg(150, 1) == 150
+    assert metrics.e1rm_kg(150, 1, rir=0) == 150
 
 
 def test_reported_rir_wins_over_rpe_and_rpe_converts_to_rir():
@@ -34,17 +28,41 @@ def test_reported_rir_wins_over_rpe_and_rpe_converts_to_rir():
     assert metrics.effective_reps(5) == 5
 
 
-def test_set_e1rm_uses_effective_reps():
+def test_a_light_rpe_gives_no_reserve_to_add():
+    # RPE 5 would read as 5 reps in reserve; ratings that light are not reliable (Zourdos 2016)
+    assert metrics.reps_in_reserve(rpe=6.5) is None
+    assert metrics.reps_in_reserve(rpe=7) == 3
+    assert metrics.e1rm_kg(100, 5, rpe=5) == metrics.e1rm_kg(100, 5)
+
+
+def test_e1rm_uses_effective_reps():
     # 5 reps at RPE 8 -> 7 reps to failure -> 100 x (1 + 7/30)
-    assert metrics.set_e1rm_kg(100, 5, rpe=8) == pytest.approx(123.333, abs=1e-3)
-    assert metrics.set_e1rm_kg(100, 5, rir=2) == metrics.set_e1rm_kg(100, 5, rpe=8)
+    assert metrics.e1rm_kg(100, 5, rpe=8) == pytest.approx(123.333, abs=1e-3)
+    assert metrics.e1rm_kg(100, 5, rir=2) == metrics.e1rm_kg(100, 5, rpe=8)
 
 
-def test_set_e1rm_refuses_empty_or_high_rep_sets():
-    assert metrics.set_e1rm_kg(100, 0) is None
-    assert metrics.set_e1rm_kg(0, 5) is None
-    assert metrics.set_e1rm_kg(60, 10, rir=3, max_reps=12) is None  # 13 reps to failure
-    assert metrics.set_e1rm_kg(60, 10, rir=2, max_reps=12) == pytest.approx(84.0)
+def test_e1rm_refuses_empty_sets():
+    assert metrics.e1rm_kg(100, 0) is None
+    assert metrics.e1rm_kg(0, 5) is None
+    assert metrics.e1rm_kg(-20, 5) is None
+
+
+def test_twelve_reps_give_no_e1rm():
+    assert metrics.e1rm_kg(60, 12) is None
+    assert metrics.e1rm_kg(60, 10, rir=2) is None  # 12 reps to failure
+    assert metrics.e1rm_kg(60, 8, rir=2) == pytest.approx(80.0)  # 10: the last in range
+
+
+def test_epleys_range_cannot_be_widened_by_an_argument():
+    assert metrics.e1rm_kg(60, 12, max_reps=15) is None
+    assert metrics.e1rm_kg(60, 8, max_reps=6) is None
+
+
+def test_an_organization_cannot_widen_epleys_range():
+    from assessments.analysis.thresholds import Thresholds
+
+    with pytest.raises(ValueError, match="e1rm_max_reps"):
+        Thresholds({"e1rm_max_reps": 12})
 
 
 @pytest.mark.parametrize(

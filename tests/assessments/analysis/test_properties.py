@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessments.analysis import facts, run
+from assessments.analysis.recommendations import direction
 from assessments.analysis.rules import CAUSES, RED_FLAGS
 from assessments.analysis.rules.registry import LEVELS, REFERRAL_SEVERITIES, SEVERITIES
 from assessments.analysis.snapshot import (
@@ -254,6 +255,14 @@ def test_any_snapshot_gives_a_sound_result(snapshot):
 
     data = result.to_dict()
     assert json.loads(json.dumps(data, allow_nan=False)) == data
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(snapshots, dense_snapshots))
+def test_no_run_advises_opposite_things(snapshot):
+    codes = {r.code for f in run(snapshot).findings for r in f.recommendations}
+    directions = {direction(code) for code in codes}
+    assert not {"less", "more"} <= directions, codes
 
 
 @settings(max_examples=50, deadline=None)

@@ -125,6 +125,10 @@ CATALOGUE: dict[str, Strategy] = _catalogue(
         ("inadequate_sleep", "overtraining", "chronic_stress"),
         monitor="nightly sleep hours and quality in the daily check-in",
         retest_after_days=14,
+        template="Protect at least {sleep_min_h} h of sleep a night ({recommended_h} h is the "
+        "range for this age): about {sleep_to_add_min} minutes more than the {mean_sleep_h} h "
+        "of the last two weeks, with a regular bedtime, a dark, cool room and screens put away "
+        "before bed.",
     ),
     Strategy(
         "protein_1_6_2_2_g_per_kg",
@@ -133,6 +137,10 @@ CATALOGUE: dict[str, Strategy] = _catalogue(
         ("nutritional_deficiency",),
         monitor="daily protein in grams per kilogram of body mass",
         retest_after_days=14,
+        template="Eat about {protein_target_g_per_day} g of protein a day "
+        "({protein_target_g_per_kg} g per kg of {body_mass_kg} kg body mass), about "
+        "{protein_to_add_g_per_day} g more than now, spread over three to five meals; up to "
+        "2.2 g/kg may help a little more.",
     ),
     Strategy(
         "nutrient_dense_diet",
@@ -141,6 +149,9 @@ CATALOGUE: dict[str, Strategy] = _catalogue(
         ("nutritional_deficiency",),
         monitor="daily energy intake against need, and recurring micronutrient concerns",
         retest_after_days=14,
+        template="Eat about {energy_to_add_kcal} kcal a day more, toward an estimated need of "
+        "{energy_target_kcal} kcal, with complex carbohydrates, healthy fats and plenty of fruit "
+        "and vegetables, which supply magnesium, potassium and B vitamins.",
     ),
     Strategy(
         "hydration",
@@ -149,6 +160,9 @@ CATALOGUE: dict[str, Strategy] = _catalogue(
         ("dehydration",),
         monitor="first-morning urine colour and body mass",
         retest_after_days=7,
+        template="Drink at least {water_target_l_per_day} L of water a day, about "
+        "{water_to_add_l_per_day} L more than now, steadily through the day and around "
+        "training; aim for pale first-morning urine and replace what is lost in sweat.",
     ),
     Strategy(
         "stress_management",

@@ -20,6 +20,7 @@ CAUSE, WATCH = "cause", "watch"
 SLEEP_ADVICE_STEP_MIN = 15  # minutes of sleep to add are advised in quarter hours
 PROTEIN_ADVICE_STEP_G = 5  # grams of protein a day are advised in steps of 5 g
 WATER_ADVICE_STEP_L = 0.25  # litres of water a day are advised in quarter litres
+ENERGY_ADVICE_STEP_KCAL = 50  # energy a day is advised in steps of 50 kcal
 
 
 def _tiered(signals: list[tuple[str, float]]) -> tuple[str, float] | None:
@@ -103,16 +104,23 @@ def inadequate_sleep(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     if tier is None:
         return None
     level, severity = tier
+    to_add_min = round_up((minimum_h - mean_h) * 60, SLEEP_ADVICE_STEP_MIN)
     return Found(
         score=score(severity, len(nights) / days),
         level=level,
+        advice=_numbers(
+            sleep_to_add_min=to_add_min or None,
+            sleep_min_h=f"{minimum_h:g}",
+            mean_sleep_h=f"{round(mean_h, 2):g}",
+            recommended_h=f"{minimum_h:g}-{top_h:g}",
+        ),
         evidence={
             "mean_sleep_h": mean_h,
             "threshold_h": minimum_h,
             "tolerance_h": t.sleep_tolerance_h,
             "recommended_h": f"{minimum_h:g}-{top_h:g}",
             "short_nights_pct": as_reported(short.share_pct),
-            "sleep_to_add_min": round_up((minimum_h - mean_h) * 60, SLEEP_ADVICE_STEP_MIN),
+            "sleep_to_add_min": to_add_min,
             "poor_quality_nights_pct": as_reported(poor.share_pct),
             "threshold_poor_quality_nights_pct": t.poor_quality_nights_min_pct,
             "days": len(nights),
@@ -179,7 +187,25 @@ def nutritional_deficiency(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         return None
     level, severity = tier
     evidence["micronutrient_concerns"] = recurring
-    return Found(score=score(severity, len(entries) / days), level=level, evidence=evidence)
+    return Found(
+        score=score(severity, len(entries) / days),
+        level=level,
+        evidence=evidence,
+        advice=_numbers(
+            body_mass_kg=f"{round(mass, 1):g}" if mass is not None else None,
+            protein_target_g_per_kg=f"{t.protein_min_g_per_kg:g}",
+            protein_target_g_per_day=evidence.get("protein_target_g_per_day"),
+            protein_to_add_g_per_day=evidence.get("protein_to_add_g_per_day") or None,
+            energy_target_kcal=evidence.get("energy_target_kcal"),
+            energy_to_add_kcal=evidence.get("energy_to_add_kcal"),
+        ),
+    )
+
+
+def _numbers(**numbers: object) -> dict:
+    """The athlete's numbers for the advice templates; a missing one (None) leaves its
+    strategy in plain words."""
+    return {name: value for name, value in numbers.items() if value is not None}
 
 
 def _protein_signals(entries, mass: float, t: Thresholds, evidence: dict) -> list:
@@ -231,6 +257,11 @@ def _energy_signals(s: Snapshot, t: Thresholds, entries, mass: float, evidence: 
         entries, lambda e: e.calories_kcal * 100.0 / need < t.energy_intake_min_pct_of_need
     )
     shortfall_pct = t.energy_intake_min_pct_of_need - energy_pct
+    if shortfall_pct > 0:
+        target = round_up(need, ENERGY_ADVICE_STEP_KCAL)
+        eaten = average(e.calories_kcal for e in entries)
+        evidence["energy_target_kcal"] = target
+        evidence["energy_to_add_kcal"] = round_up(target - eaten, ENERGY_ADVICE_STEP_KCAL)
     return _energy_tier(energy_pct < t.energy_intake_min_pct_of_need, low, shortfall_pct, t)
 
 
@@ -331,8 +362,15 @@ def dehydration(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         drunk_l = average(e.water_l for e in drinks) if drinks else 0.0
         evidence["water_target_l_per_day"] = round_up(target_l, WATER_ADVICE_STEP_L)
         evidence["water_to_add_l_per_day"] = round_up(target_l - drunk_l, WATER_ADVICE_STEP_L)
+    to_add_l = evidence.get("water_to_add_l_per_day")
     return Found(
-        score=score(severity, max(len(drinks), len(colours)) / days), level=level, evidence=evidence
+        score=score(severity, max(len(drinks), len(colours)) / days),
+        level=level,
+        evidence=evidence,
+        advice=_numbers(
+            water_target_l_per_day=f"{evidence['water_target_l_per_day']:g}" if to_add_l else None,
+            water_to_add_l_per_day=f"{to_add_l:g}" if to_add_l else None,
+        ),
     )
 
 

@@ -9,6 +9,8 @@ of water.
 
 from __future__ import annotations
 
+from collections import deque
+
 from .. import facts, metrics
 from ..metrics import as_reported
 from ..snapshot import Snapshot
@@ -85,25 +87,25 @@ def inadequate_sleep(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         return too_few("sleep check-ins", len(nights), t.min_checkin_days, days)
     minimum_h, top_h = sleep_range_h(s, t)
     mean_h = as_reported(average(n.hours for n in nights))
-    short = persistence(nights, lambda n: n.hours < minimum_h)
-    poor = persistence(nights, lambda n: n.quality <= t.sleep_quality_poor_max)
     shortfall = short_of(mean_h, minimum_h, t.sleep_full_score_shortfall_h)
+    poor_max = t.sleep_quality_poor_max
     signals = []
-    if mean_h < minimum_h - t.sleep_tolerance_h and short.persists(t):
-        signals.append((CAUSE, shortfall))
-    elif mean_h < minimum_h or short.most_days(t.persist_days_min_pct):
-        signals.append((WATCH, max(shortfall, 0.0)))
-    poor_excess = beyond(
-        poor.share_pct, t.poor_quality_nights_min_pct, 100 - t.poor_quality_nights_min_pct
-    )
-    if poor.persists(t, t.poor_quality_nights_min_pct):
-        signals.append((CAUSE, poor_excess))
-    elif poor.most_days(t.poor_quality_nights_min_pct):
-        signals.append((WATCH, poor_excess))
+    if mean_h < minimum_h:  # the persistence checks run only when they can matter
+        short = persistence(nights, lambda n: n.hours < minimum_h)
+        clearly = mean_h < minimum_h - t.sleep_tolerance_h and short.persists(t)
+        signals.append((CAUSE if clearly else WATCH, shortfall))
+    poor = persistence(nights, lambda n: n.quality <= poor_max)
+    if poor.most_days(t.poor_quality_nights_min_pct):
+        excess = beyond(
+            poor.share_pct, t.poor_quality_nights_min_pct, 100 - t.poor_quality_nights_min_pct
+        )
+        persists = poor.persists(t, t.poor_quality_nights_min_pct)
+        signals.append((CAUSE if persists else WATCH, excess))
     tier = _tiered(signals)
     if tier is None:
         return None
     level, severity = tier
+    short = persistence(nights, lambda n: n.hours < minimum_h)
     to_add_min = round_up((minimum_h - mean_h) * 60, SLEEP_ADVICE_STEP_MIN)
     return Found(
         score=score(severity, len(nights) / days),
@@ -211,7 +213,6 @@ def _numbers(**numbers: object) -> dict:
 def _protein_signals(entries, mass: float, t: Thresholds, evidence: dict) -> list:
     mean_g = average(e.protein_g for e in entries)
     protein = as_reported(mean_g / mass)
-    low = persistence(entries, lambda e: e.protein_g / mass < t.protein_low_g_per_kg)
     target_g = round_up(t.protein_min_g_per_kg * mass, PROTEIN_ADVICE_STEP_G)
     evidence.update(
         protein_g_per_kg=protein,
@@ -223,7 +224,10 @@ def _protein_signals(entries, mass: float, t: Thresholds, evidence: dict) -> lis
         protein_to_add_g_per_day=round_up(target_g - mean_g, PROTEIN_ADVICE_STEP_G),
     )
     severity = short_of(protein, t.protein_low_g_per_kg, t.protein_full_score_shortfall_g_per_kg)
-    if protein < t.protein_low_g_per_kg and low.persists(t):
+    low_g = t.protein_low_g_per_kg * mass
+    if protein < t.protein_low_g_per_kg and persistence(
+        entries, lambda e: e.protein_g < low_g
+    ).persists(t):
         evidence["protein_status"] = "deficient"
         return [(CAUSE, severity)]
     if protein < t.protein_min_g_per_kg:
@@ -240,9 +244,9 @@ def _energy_signals(s: Snapshot, t: Thresholds, entries, mass: float, evidence: 
     if facts.plausible_mass(ffm) and ffm <= mass:
         kcal_per_ffm = as_reported(average(e.calories_kcal for e in entries) / ffm)
         evidence.update(energy_kcal_per_kg_ffm=kcal_per_ffm, threshold_kcal_per_kg_ffm=ffm_line)
-        low = persistence(entries, lambda e: e.calories_kcal / ffm < ffm_line)
         shortfall_pct = (ffm_line - kcal_per_ffm) * 100.0 / ffm_line
-        return _energy_tier(kcal_per_ffm < ffm_line, low, shortfall_pct, t)
+        low_kcal = ffm_line * ffm
+        return _energy_tier(entries, lambda e: e.calories_kcal < low_kcal, shortfall_pct, t)
     need = _energy_need_kcal(s, t, mass)
     if need is None:
         return []
@@ -253,23 +257,22 @@ def _energy_signals(s: Snapshot, t: Thresholds, entries, mass: float, evidence: 
         activity_factor=t.activity_factor,
         energy_need_kcal=round(need),
     )
-    low = persistence(
-        entries, lambda e: e.calories_kcal * 100.0 / need < t.energy_intake_min_pct_of_need
-    )
     shortfall_pct = t.energy_intake_min_pct_of_need - energy_pct
     if shortfall_pct > 0:
         target = round_up(need, ENERGY_ADVICE_STEP_KCAL)
         eaten = average(e.calories_kcal for e in entries)
         evidence["energy_target_kcal"] = target
         evidence["energy_to_add_kcal"] = round_up(target - eaten, ENERGY_ADVICE_STEP_KCAL)
-    return _energy_tier(energy_pct < t.energy_intake_min_pct_of_need, low, shortfall_pct, t)
+    low_kcal = need * t.energy_intake_min_pct_of_need / 100.0
+    return _energy_tier(entries, lambda e: e.calories_kcal < low_kcal, shortfall_pct, t)
 
 
-def _energy_tier(below: bool, low, shortfall_pct: float, t: Thresholds) -> list:
-    if not below:
+def _energy_tier(entries, past_line, shortfall_pct: float, t: Thresholds) -> list:
+    """A cause when intake is below the line on average and on most days of both weeks."""
+    if shortfall_pct <= 0:
         return []
     severity = shortfall_pct / t.energy_full_score_shortfall_pct
-    return [(CAUSE if low.persists(t) else WATCH, severity)]
+    return [(CAUSE if persistence(entries, past_line).persists(t) else WATCH, severity)]
 
 
 def _energy_need_kcal(s: Snapshot, t: Thresholds, mass: float) -> float | None:
@@ -385,20 +388,27 @@ def _low_mass_mornings(s: Snapshot, t: Thresholds) -> list | None:
     Check-in masses are read as first-morning masses."""
     first_day = s.day(t.nutrition_window_days - 1)
     span = t.nutrition_window_days + t.mass_baseline_days
-    usual: list = []  # (date, kg) of mornings that were not low: the baseline's readings
+    lightest, heaviest = facts.PLAUSIBLE_BODY_MASS_KG
+    baseline_days, min_readings = t.mass_baseline_days, t.mass_baseline_min_readings
+    keep_pct = 100.0 - t.morning_mass_loss_min_pct  # at or above this % of baseline: not low
+    usual: deque = deque()  # (day number, kg) of recent mornings that were not low: the baseline
+    usual_kg = 0.0
     judged, low = 0, []
-    for entry in s.wellness.last(span):
-        if not facts.plausible_mass(entry.body_mass_kg):
+    first = first_day.toordinal()
+    for entry in s.wellness.last(span):  # a hot loop: kept free of calls
+        kg = entry.body_mass_kg
+        if kg is None or not lightest <= kg <= heaviest:
             continue
-        before = [kg for day, kg in usual if (entry.date - day).days <= t.mass_baseline_days]
-        loss = None
-        if entry.date >= first_day and len(before) >= t.mass_baseline_min_readings:
+        day = entry.date.toordinal()
+        while usual and day - usual[0][0] > baseline_days:
+            usual_kg -= usual.popleft()[1]
+        if day >= first and len(usual) >= min_readings:
             judged += 1
-            loss = metrics.drop_pct(sum(before) / len(before), entry.body_mass_kg)
-        if loss is not None and loss > t.morning_mass_loss_min_pct:
-            low.append(entry)
-        else:
-            usual.append((entry.date, entry.body_mass_kg))
+            if kg * 100.0 * len(usual) < keep_pct * usual_kg:  # > line % below the mean
+                low.append(entry)
+                continue
+        usual.append((day, kg))
+        usual_kg += kg
     return low if judged else None
 
 
@@ -449,14 +459,15 @@ def chronic_stress(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         every_week = bool(weeks) and all(m is not None and m >= line for m in weeks)
         excess = beyond(sustained.z, t.baseline_z_max, t.baseline_z_max)
         signals.append((CAUSE if every_week else WATCH, excess))
-    week = facts.baseline_shift(s, "stress", "stress")
-    if facts.is_raised(week, t):
-        signals.append((WATCH, beyond(week.z, t.baseline_z_max, t.baseline_z_max)))
+    shift = sustained
+    if not facts.is_raised(sustained, t):
+        shift = facts.baseline_shift(s, "stress", "stress")
+        if facts.is_raised(shift, t):
+            signals.append((WATCH, beyond(shift.z, t.baseline_z_max, t.baseline_z_max)))
     tier = _tiered(signals)
     if tier is None:
         return None
     level, severity = tier
-    shift = sustained if facts.is_raised(sustained, t) else week
     return Found(
         score=score(severity, len(entries) / days),
         level=level,

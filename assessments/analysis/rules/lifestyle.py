@@ -138,8 +138,9 @@ def inadequate_sleep(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     "nutritional_deficiency",
     category="lifestyle",
     needs=("nutrition",),
-    metric="mean protein g per kg body mass a day (cause below the low line on most days of "
-    "both weeks, watch below the level where gains level off); energy intake per kg fat-free "
+    metric="mean protein g per kg body mass a day (cause: the mean below the low line and most "
+    "days of both weeks short of the target; watch: below the target, where gains level off); "
+    "energy intake per kg fat-free "
     "mass where known, else as % of estimated need (Mifflin-St Jeor x activity factor); "
     "micronutrient concerns recorded on several days",
     thresholds=(
@@ -224,9 +225,10 @@ def _protein_signals(entries, mass: float, t: Thresholds, evidence: dict) -> lis
         protein_to_add_g_per_day=round_up(target_g - mean_g, PROTEIN_ADVICE_STEP_G),
     )
     severity = short_of(protein, t.protein_low_g_per_kg, t.protein_full_score_shortfall_g_per_kg)
-    low_g = t.protein_low_g_per_kg * mass
+    target_per_day_g = t.protein_min_g_per_kg * mass
+    # a cause: the mean clearly below the low line, and most days of both weeks short of target
     if protein < t.protein_low_g_per_kg and persistence(
-        entries, lambda e: e.protein_g < low_g
+        entries, lambda e: e.protein_g < target_per_day_g
     ).persists(t):
         evidence["protein_status"] = "deficient"
         return [(CAUSE, severity)]
@@ -383,32 +385,30 @@ def _dark(entry, t: Thresholds) -> bool:
 
 def _low_mass_mornings(s: Snapshot, t: Thresholds) -> list | None:
     """Check-ins in the window whose body mass lies more than ``morning_mass_loss_min_pct``
-    below the mean of the athlete's usual weigh-ins in the ``mass_baseline_days`` days before
-    (low mornings stay out of the baseline); None when no check-in has such a baseline.
-    Check-in masses are read as first-morning masses."""
-    first_day = s.day(t.nutrition_window_days - 1)
-    span = t.nutrition_window_days + t.mass_baseline_days
+    below the median of the athlete's weigh-ins in the ``mass_baseline_days`` days before (a
+    median, so an odd evening weigh-in or a dry day does not move it); None when no check-in
+    has such a baseline. Check-in masses are read as first-morning masses."""
     lightest, heaviest = facts.PLAUSIBLE_BODY_MASS_KG
     baseline_days, min_readings = t.mass_baseline_days, t.mass_baseline_min_readings
-    keep_pct = 100.0 - t.morning_mass_loss_min_pct  # at or above this % of baseline: not low
-    usual: deque = deque()  # (day number, kg) of recent mornings that were not low: the baseline
-    usual_kg = 0.0
+    keep = 1.0 - t.morning_mass_loss_min_pct / 100.0  # at or above this share of the median
+    first = s.day(t.nutrition_window_days - 1).toordinal()
+    recent: deque = deque()  # (day number, kg) of the baseline days before the current one
     judged, low = 0, []
-    first = first_day.toordinal()
-    for entry in s.wellness.last(span):  # a hot loop: kept free of calls
+    for entry in s.wellness.last(t.nutrition_window_days + baseline_days):  # hot: few calls
         kg = entry.body_mass_kg
         if kg is None or not lightest <= kg <= heaviest:
             continue
         day = entry.date.toordinal()
-        while usual and day - usual[0][0] > baseline_days:
-            usual_kg -= usual.popleft()[1]
-        if day >= first and len(usual) >= min_readings:
+        while recent and day - recent[0][0] > baseline_days:
+            recent.popleft()
+        if day >= first and len(recent) >= min_readings:
             judged += 1
-            if kg * 100.0 * len(usual) < keep_pct * usual_kg:  # > line % below the mean
+            masses = sorted(m for _, m in recent)
+            half = len(masses) // 2
+            median = masses[half] if len(masses) % 2 else (masses[half - 1] + masses[half]) / 2
+            if kg < keep * median:
                 low.append(entry)
-                continue
-        usual.append((day, kg))
-        usual_kg += kg
+        recent.append((day, kg))
     return low if judged else None
 
 

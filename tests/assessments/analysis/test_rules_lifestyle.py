@@ -166,9 +166,18 @@ def test_protein_of_1_575_g_per_kg_is_below_target_not_a_deficiency():
 
 def test_low_protein_for_one_week_only_is_a_watch_item():
     entries = b.nutrition(count=14)
-    entries = [replace(e, protein_g=72.0) if i >= 7 else e for i, e in enumerate(entries)]
+    entries = [replace(e, protein_g=40.0 if i >= 7 else 130.0) for i, e in enumerate(entries)]
     s = b.healthy(nutrition=entries, **STEADY)
-    assert level("nutritional_deficiency", s) == "watch"
+    outcome = b.check("nutritional_deficiency", s)
+    assert outcome.evidence["protein_g_per_kg"] < 1.2  # mean 1.06 g/kg, but one week only
+    assert outcome.level == "watch"
+
+
+def test_protein_varying_around_a_low_mean_is_a_deficiency():
+    entries = b.nutrition(count=14)
+    entries = [replace(e, protein_g=(60.0, 100.0, 120.0)[i % 3]) for i, e in enumerate(entries)]
+    s = b.healthy(nutrition=entries, **STEADY)
+    assert level("nutritional_deficiency", s) == "cause"  # 1.17 g/kg, never at 1.6
 
 
 def test_too_little_energy_is_a_cause_against_the_light_activity_band():

@@ -240,6 +240,10 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      "convention", 1, 10),
     ("stress_full_score_excess", 2.0, "/10", "stress above the limit where the score peaks",
      SCORING, 0.01),
+    ("stress_tolerance_points", 0.5, "points", "a two-week mean this close below the stress "
+     "line still counts when most days of both weeks are at or above the line (whole-number "
+     "scores scatter about a point a day)", "science.md revisions (noise on whole-number "
+     "scales); Legstrong convention"),
     # --- persistent weakness (medical) ---
     ("persistent_weakness_min", 6, "/10", "perceived leg weakness at or above this is marked",
      "science.md: weakness >= 6/10 for 14+ days with no cause found", 0, 10),

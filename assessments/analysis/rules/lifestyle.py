@@ -419,14 +419,16 @@ def _low_mass_mornings(s: Snapshot, t: Thresholds) -> list | None:
     "chronic_stress",
     category="lifestyle",
     needs=("stress",),
-    metric="stress (1-10): mean over two weeks at or above the line on most days of both "
-    "weeks, or two weeks well above the athlete's own baseline (z) with every week's mean at "
-    "least a point above it; a rise over one week only is a watch item",
+    metric="stress (1-10): days at or above the line on most days of both weeks with the mean "
+    "at most the tolerance below it, or two weeks well above the athlete's own baseline (z) "
+    "with every week's mean at least a point above it; a rise over one week only is a watch "
+    "item",
     thresholds=(
         "stress_window_days",
         "min_checkin_days",
         "stress_high_min",
         "stress_full_score_excess",
+        "stress_tolerance_points",
         "baseline_z_max",
         "baseline_min_change_points",
         "recent_window_days",
@@ -448,10 +450,15 @@ def chronic_stress(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         return too_few("stress check-ins", len(entries), t.min_checkin_days, days)
     mean_stress = as_reported(average(e.stress for e in entries))
     signals = []
-    if mean_stress >= t.stress_high_min:
+    if mean_stress >= t.stress_high_min - t.stress_tolerance_points:
+        # whole-number scores scatter a point a day: a mean just under the line counts when
+        # most days of both weeks are at or above it
         high = persistence(entries, lambda e: e.stress >= t.stress_high_min)
-        excess = beyond(mean_stress, t.stress_high_min, t.stress_full_score_excess)
-        signals.append((CAUSE if high.persists(t) else WATCH, excess))
+        excess = max(0.0, beyond(mean_stress, t.stress_high_min, t.stress_full_score_excess))
+        if high.persists(t):
+            signals.append((CAUSE, excess))
+        elif mean_stress >= t.stress_high_min:
+            signals.append((WATCH, excess))
     sustained = facts.sustained_shift(s, "stress", "stress", days)
     if facts.is_raised(sustained, t):
         line = sustained.baseline_mean + t.baseline_min_change_points

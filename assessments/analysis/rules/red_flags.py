@@ -64,71 +64,49 @@ def _explained_and_resolved(r: SymptomReport, t: Thresholds) -> bool:
     )
 
 
-def _one_sided_sudden(r: SymptomReport, t: Thresholds) -> bool:
-    return (
-        r.onset == "sudden"
-        and r.side in ONE_SIDE
-        and (r.severity > 0 or _sensory(r))
-        and not _explained_and_resolved(r, t)
-    )
-
-
-@red_flag(
-    "sudden_one_sided_weakness",
-    needs=("symptoms",),
-    severity="emergency",
-    metric="a recent symptom report with sudden onset on one side (weakness or numbness); "
-    "urgent instead when it has already passed",
-    thresholds=("symptom_window_days", "sensory_urgent_min_severity"),
-    article="leg weakness that is sudden",
-    advice="Sudden weakness or numbness on one side of the body can be a stroke: act FAST "
-    "(Face drooping, Arm weakness, Speech difficulty, Time to call). If it has already passed, "
-    "it still needs a medical assessment today.",
-    source="NHS and Stroke Association 'Act FAST'; NICE NG128 (2019) stroke and TIA: a "
-    "passed episode (suspected TIA) is assessed within 24 hours",
+FAST_ADVICE = (
+    "Sudden weakness or numbness on one side of the body can be a stroke: act FAST (Face "
+    "drooping, Arm weakness, Speech difficulty, Time to call)."
 )
-def sudden_one_sided_weakness(s: Snapshot, t: Thresholds) -> Raised | Gap | None:
-    """Sudden one-sided loss of strength or feeling is a stroke sign until shown otherwise."""
-    recent = _recent(s, t)
-    if not recent:
-        return no_data(SYMPTOMS, t.symptom_window_days)
-    sudden = [r for r in recent if _one_sided_sudden(r, t)]
-    if not sudden:
-        return None
-    ongoing = [r for r in sudden if not r.resolved]
-    return Raised(
-        "emergency" if ongoing else "urgent",
-        _reported(
-            sudden,
-            side=sudden[-1].side,
-            max_severity=max(r.severity for r in sudden),
-            resolved=not ongoing,
-        ),
-    )
 
 
 @red_flag(
     "sudden_weakness",
     needs=("symptoms",),
     severity="urgent",
-    metric="a recent symptom report with sudden onset (not one-sided: that is "
-    "sudden_one_sided_weakness)",
+    metric="a recent symptom report with sudden onset; an emergency when it is on one side "
+    "(weakness or numbness) and has not passed",
     thresholds=("symptom_window_days", "sensory_urgent_min_severity"),
     article="leg weakness that is sudden",
-    advice="Weakness that comes on suddenly needs a same-day medical assessment; call "
-    "emergency services if the face, arm or speech are affected too.",
-    source="source article ('sudden'); NICE NG128 (2019): sudden neurological symptoms are "
-    "assessed the same day",
+    advice="Weakness that comes on suddenly needs a same-day medical assessment, even if it "
+    "has passed; call emergency services if the face, arm or speech are affected too.",
+    source="NHS and Stroke Association 'Act FAST' (sudden one-sided weakness or numbness: "
+    "call emergency services); NICE NG128 (2019) stroke and TIA: a passed episode is assessed "
+    "within 24 hours; source article ('sudden')",
 )
 def sudden_weakness(s: Snapshot, t: Thresholds) -> Raised | Gap | None:
-    """Sudden weakness can be neurological or vascular: same-day care."""
+    """Sudden weakness can be neurological or vascular: same-day care; sudden one-sided
+    weakness or numbness is a stroke sign until shown otherwise: emergency."""
     recent = _recent(s, t)
     if not recent:
         return no_data(SYMPTOMS, t.symptom_window_days)
-    sudden = [r for r in recent if r.onset == "sudden" and not _one_sided_sudden(r, t)]
+    sudden = [r for r in recent if r.onset == "sudden" and not _explained_and_resolved(r, t)]
     if not sudden:
         return None
-    return Raised("urgent", _reported(sudden, max_severity=max(r.severity for r in sudden)))
+    one_sided = [
+        r
+        for r in sudden
+        if r.side in ONE_SIDE and not r.resolved and (r.severity > 0 or _sensory(r))
+    ]
+    evidence = _reported(
+        one_sided or sudden,
+        max_severity=max(r.severity for r in sudden),
+        one_sided=bool(one_sided),
+        sides=sorted({r.side or "not said" for r in one_sided or sudden}),
+    )
+    if one_sided:
+        return Raised("emergency", evidence, advice=FAST_ADVICE)
+    return Raised("urgent", evidence)
 
 
 @red_flag(

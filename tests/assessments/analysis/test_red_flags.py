@@ -8,7 +8,6 @@ from assessments.analysis.rules.red_flags import advice_text
 from tests.assessments.analysis import builders as b
 
 SYMPTOM_FLAGS = (
-    "sudden_one_sided_weakness",
     "sudden_weakness",
     "severe_weakness",
     "sensory_symptoms",
@@ -275,19 +274,27 @@ def test_back_pain_with_tingling_in_both_legs_is_an_emergency():
 
 @pytest.mark.parametrize("fields", [{"severity": 6}, {"numbness": True}])
 def test_sudden_one_sided_weakness_or_numbness_is_an_emergency(fields):
-    report = b.symptom(onset="sudden", side="left", **fields)
-    assert severities(report)["sudden_one_sided_weakness"] == "emergency"
-    assert "sudden_weakness" not in severities(report)  # one flag for one sign
+    outcome = raised("sudden_weakness", b.symptom(onset="sudden", side="left", **fields))
+    assert outcome.severity == "emergency"
+    assert outcome.evidence["one_sided"] is True and outcome.evidence["sides"] == ["left"]
+    assert "FAST" in outcome.advice
 
 
 def test_a_sudden_one_sided_weakness_that_has_passed_is_urgent():
     report = b.symptom(onset="sudden", side="right", severity=5, resolved=True)
-    assert raised("sudden_one_sided_weakness", report).severity == "urgent"
+    assert raised("sudden_weakness", report).severity == "urgent"
+
+
+def test_a_sudden_numbness_that_passed_after_a_long_drive_is_not_a_stroke_alarm():
+    report = b.symptom(onset="sudden", side="left", numbness=True, resolved=True,
+                       context="sat cross-legged on a long drive")  # fmt: skip
+    assert severities(report) == {"sensory_symptoms": "warning"}
 
 
 def test_sudden_weakness_of_both_legs_stays_urgent():
     report = b.symptom(onset="sudden", side="both", severity=5)
     assert severities(report) == {"sudden_weakness": "urgent"}
+    assert raised("sudden_weakness", b.symptom(onset="sudden", severity=5)).severity == "urgent"
 
 
 def test_tingling_in_both_feet_is_urgent():
@@ -379,7 +386,7 @@ def test_every_red_flag_cites_a_clinical_source():
         assert rule.source.strip(), rule.code
     clinical = ("NICE", "NHS", "GIRFT", "Kim et al.")
     for code in (
-        "sudden_one_sided_weakness",
+        "sudden_weakness",
         "sensory_symptoms",
         "cauda_equina_signs",
         "leg_swelling",
@@ -391,8 +398,7 @@ def test_every_red_flag_cites_a_clinical_source():
 def test_the_triage_table_tiers():
     """science.md 'Triage, with the emergency tier', one row per case."""
     cases = [
-        (b.symptom(onset="sudden", side="left", severity=6), "sudden_one_sided_weakness",
-         "emergency"),
+        (b.symptom(onset="sudden", side="left", severity=6), "sudden_weakness", "emergency"),
         (b.symptom(saddle_numbness=True), "cauda_equina_signs", "emergency"),
         (b.symptom(bladder_bowel_change=True, back_pain=True), "cauda_equina_signs",
          "emergency"),

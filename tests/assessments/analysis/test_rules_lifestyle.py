@@ -382,3 +382,15 @@ def test_a_rise_of_a_point_and_a_half_counts_with_a_lower_sd_floor():
     history = b.stress(3, vary=False)[:-14] + b.stress(4.5, count=14, vary=False)
     lower_floor = b.healthy(stress=history, overrides={"baseline_sd_floor": 0.5})
     assert level("chronic_stress", lower_floor) == "cause"
+
+
+def test_most_days_at_seven_or_more_count_with_a_mean_just_under_seven():
+    entries = [b.StressEntry(d, (7, 7, 8, 5)[i % 4], 4) for i, d in enumerate(b.days(14))]
+    outcome = b.check("chronic_stress", b.healthy(stress=entries))
+    assert outcome.evidence["mean_stress"] < 7
+    assert outcome.level == "cause"
+
+
+def test_a_mean_just_under_seven_without_most_days_high_is_nothing():
+    entries = [b.StressEntry(d, (9, 6, 6, 6)[i % 4], 4) for i, d in enumerate(b.days(14))]
+    assert b.check("chronic_stress", b.healthy(stress=entries)) is None

@@ -226,12 +226,13 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
     ("morning_mass_loss_min_pct", 1.0, "%", "first-morning body mass more than this below the "
      "athlete's several-day baseline is a sign of low body water",
      "Cheuvront & Kenefick 2014 ('WUT': weight, urine, thirst; day-to-day mass varies < 1%)"),
-    ("mass_baseline_days", 7, "days", "days before a morning whose first-morning masses make "
-     "its baseline", "Cheuvront & Kenefick 2014 (a several-day baseline)", 2),
-    ("mass_baseline_min_readings", 3, "readings", "fewest weigh-ins in those days for a "
-     "baseline", "Cheuvront & Kenefick 2014 (about three mornings)", 1),
-    ("dehydration_signs_min_days", 2, "mornings", "mornings with body mass down and dark "
-     "urine that make dehydration a likely cause (one morning: a watch item)",
+    ("mass_baseline_days", 7, "weigh-ins", "the athlete's latest usual first-morning masses "
+     "(looked for up to three times as many days back) whose median is a morning's baseline",
+     "Cheuvront & Kenefick 2014 (a several-day baseline)", 2),
+    ("mass_baseline_min_readings", 3, "readings", "fewest usual weigh-ins for a baseline",
+     "Cheuvront & Kenefick 2014 (about three mornings)", 1),
+    ("dehydration_signs_min_days", 2, "mornings", "mornings of the last week with body mass "
+     "down and dark urine that make dehydration a likely cause (one morning: a watch item)",
      "Cheuvront & Kenefick 2014 (two signs: likely); Legstrong convention for persistence", 1),
     # --- stress ---
     ("stress_window_days", 14, "days", "window for stress check-ins", "McLean et al. 2010", 1),

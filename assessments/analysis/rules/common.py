@@ -71,3 +71,13 @@ def causes_in(found: Mapping[str, Found], categories: tuple[str, ...]) -> list[s
 def round_up(value: float, step: float) -> float:
     """``value`` rounded up to a whole number of ``step`` (advice in practical units)."""
     return math.ceil(round(value / step, 9)) * step if value > 0 else 0.0
+
+
+def every_week_below(series, field: str, line: float, days: int, week_days: int) -> bool:
+    """Whether each ``week_days``-day week of the last ``days`` days has entries and a mean of
+    ``field`` below ``line``: a shortfall of two weeks, not one bad week averaged in."""
+    for ending in range(0, days - week_days + 1, week_days):
+        values = [getattr(entry, field) for entry in series.window(week_days, ending)]
+        if not values or sum(values) / len(values) >= line:
+            return False
+    return True

@@ -15,7 +15,7 @@ from .. import facts, metrics
 from ..metrics import as_reported
 from ..snapshot import Snapshot
 from ..thresholds import Thresholds
-from .common import average, no_data, persistence, round_up, too_few
+from .common import average, every_week_below, no_data, persistence, round_up, too_few
 from .registry import Found, Gap, beyond, rule, score, short_of
 
 CAUSE, WATCH = "cause", "watch"
@@ -23,6 +23,7 @@ SLEEP_ADVICE_STEP_MIN = 15  # minutes of sleep to add are advised in quarter hou
 PROTEIN_ADVICE_STEP_G = 5  # grams of protein a day are advised in steps of 5 g
 WATER_ADVICE_STEP_L = 0.25  # litres of water a day are advised in quarter litres
 ENERGY_ADVICE_STEP_KCAL = 50  # energy a day is advised in steps of 50 kcal
+BASELINE_LOOKBACK_FACTOR = 3  # usual weigh-ins are looked for this many times as far back
 
 
 def _tiered(signals: list[tuple[str, float]]) -> tuple[str, float] | None:
@@ -58,8 +59,9 @@ def sleep_range_h(s: Snapshot, t: Thresholds) -> tuple[float, float]:
     needs=("sleep",),
     metric="mean nightly sleep hours vs the minimum for the athlete's age, and the share of "
     "short nights; share of nights rated poor quality. Cause: mean below the minimum by more "
-    "than the tolerance and short nights on most days of both weeks (or poor quality on most "
-    "nights of both weeks); watch: a shortfall inside the band or not persisting",
+    "than the tolerance, each week's mean below the minimum and short nights on most days "
+    "(or poor quality on most nights of both weeks); watch: a shortfall inside the band or "
+    "not persisting",
     thresholds=(
         "sleep_window_days",
         "min_checkin_days",
@@ -74,6 +76,7 @@ def sleep_range_h(s: Snapshot, t: Thresholds) -> tuple[float, float]:
         "poor_quality_nights_min_pct",
         "persist_days_min_pct",
         "persist_min_span_days",
+        "recent_window_days",
     ),
     article="Inadequate Recovery and Sleep",
     recommends=("sleep_7_9_hours", "stress_management"),
@@ -92,7 +95,11 @@ def inadequate_sleep(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     signals = []
     if mean_h < minimum_h:  # the persistence checks run only when they can matter
         short = persistence(nights, lambda n: n.hours < minimum_h)
-        clearly = mean_h < minimum_h - t.sleep_tolerance_h and short.persists(t)
+        clearly = (
+            mean_h < minimum_h - t.sleep_tolerance_h
+            and short.persists(t)
+            and every_week_below(s.sleep, "hours", minimum_h, days, t.recent_window_days)
+        )
         signals.append((CAUSE if clearly else WATCH, shortfall))
     poor = persistence(nights, lambda n: n.quality <= poor_max)
     if poor.most_days(t.poor_quality_nights_min_pct):
@@ -295,8 +302,9 @@ def _energy_need_kcal(s: Snapshot, t: Thresholds, mass: float) -> float | None:
     "dehydration",
     category="lifestyle",
     needs=("nutrition", "wellness"),
-    metric="mornings with first-morning body mass more than the line below the athlete's "
-    "several-day baseline together with dark urine (Cheuvront & Kenefick's WUT); share of "
+    metric="mornings of the last week with first-morning body mass more than the line below "
+    "the athlete's several-day baseline together with dark urine (Cheuvront & Kenefick's WUT: "
+    "two signs); share of "
     "urine-colour readings at or above 'dark'; mean water ml per kg a day (low intake alone "
     "is a watch item)",
     thresholds=(
@@ -310,6 +318,7 @@ def _energy_need_kcal(s: Snapshot, t: Thresholds, mass: float) -> float | None:
         "mass_baseline_days",
         "mass_baseline_min_readings",
         "dehydration_signs_min_days",
+        "recent_window_days",
         "persist_min_span_days",
     ),
     article="Dehydration",
@@ -340,7 +349,8 @@ def dehydration(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     elif len(colours) >= t.min_checkin_days and dark.most_days(t.dark_urine_days_min_pct):
         signals.append((WATCH, dark_excess))
     two_signs = [w for w in low_mornings or () if _dark(w, t)]
-    if len(two_signs) >= t.dehydration_signs_min_days:
+    this_week = s.day(t.recent_window_days - 1)
+    if sum(1 for w in two_signs if w.date >= this_week) >= t.dehydration_signs_min_days:
         signals.append((CAUSE, len(two_signs) / t.dehydration_signs_min_days - 1.0))
     elif two_signs or len(low_mornings or ()) >= t.dehydration_signs_min_days:
         signals.append((WATCH, 0.0))
@@ -385,30 +395,33 @@ def _dark(entry, t: Thresholds) -> bool:
 
 def _low_mass_mornings(s: Snapshot, t: Thresholds) -> list | None:
     """Check-ins in the window whose body mass lies more than ``morning_mass_loss_min_pct``
-    below the median of the athlete's weigh-ins in the ``mass_baseline_days`` days before (a
-    median, so an odd evening weigh-in or a dry day does not move it); None when no check-in
-    has such a baseline. Check-in masses are read as first-morning masses."""
+    below the median of the athlete's last ``mass_baseline_days`` usual weigh-ins (within
+    three times as many days). A median, so an odd evening weigh-in does not move it; low
+    mornings stay out of it, so a dry spell does not lower its own baseline. None when no
+    check-in has such a baseline. Check-in masses are read as first-morning masses."""
     lightest, heaviest = facts.PLAUSIBLE_BODY_MASS_KG
-    baseline_days, min_readings = t.mass_baseline_days, t.mass_baseline_min_readings
+    readings, min_readings = t.mass_baseline_days, t.mass_baseline_min_readings
+    lookback = BASELINE_LOOKBACK_FACTOR * readings
     keep = 1.0 - t.morning_mass_loss_min_pct / 100.0  # at or above this share of the median
     first = s.day(t.nutrition_window_days - 1).toordinal()
-    recent: deque = deque()  # (day number, kg) of the baseline days before the current one
+    usual: deque = deque(maxlen=readings)  # (day number, kg) of the latest usual mornings
     judged, low = 0, []
-    for entry in s.wellness.last(t.nutrition_window_days + baseline_days):  # hot: few calls
+    for entry in s.wellness.last(t.nutrition_window_days + lookback):  # hot: few calls
         kg = entry.body_mass_kg
         if kg is None or not lightest <= kg <= heaviest:
             continue
         day = entry.date.toordinal()
-        while recent and day - recent[0][0] > baseline_days:
-            recent.popleft()
-        if day >= first and len(recent) >= min_readings:
+        while usual and day - usual[0][0] > lookback:
+            usual.popleft()
+        if day >= first and len(usual) >= min_readings:
             judged += 1
-            masses = sorted(m for _, m in recent)
+            masses = sorted(m for _, m in usual)
             half = len(masses) // 2
             median = masses[half] if len(masses) % 2 else (masses[half - 1] + masses[half]) / 2
             if kg < keep * median:
                 low.append(entry)
-        recent.append((day, kg))
+                continue  # a low morning is not part of the usual mass
+        usual.append((day, kg))
     return low if judged else None
 
 

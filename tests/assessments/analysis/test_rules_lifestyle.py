@@ -394,3 +394,23 @@ def test_most_days_at_seven_or_more_count_with_a_mean_just_under_seven():
 def test_a_mean_just_under_seven_without_most_days_high_is_nothing():
     entries = [b.StressEntry(d, (9, 6, 6, 6)[i % 4], 4) for i, d in enumerate(b.days(14))]
     assert b.check("chronic_stress", b.healthy(stress=entries)) is None
+
+
+def test_an_exam_week_of_short_nights_is_not_a_cause():
+    s = b.healthy(sleep=nights(*[7.3, 6.9, 7.6] * 3, *[6.0] * 5))  # mean 6.72 h, 9 of 14 short
+    assert level("inadequate_sleep", s) == "watch"
+
+
+def test_two_dry_mornings_a_week_apart_are_only_a_watch_item():
+    masses = [80.0] * 14
+    urine = [3] * 14
+    for i in (2, 12):  # 11 and 1 days ago
+        masses[i], urine[i] = 79.0, 6
+    assert level("dehydration", b.healthy(wellness=weigh_ins(masses, urine))) == "watch"
+
+
+def test_a_dry_spell_does_not_lower_its_own_baseline():
+    masses = [80.0] * 10 + [78.9] * 4  # four dry mornings in a row
+    urine = [3] * 10 + [6] * 4
+    outcome = b.check("dehydration", b.healthy(wellness=weigh_ins(masses, urine)))
+    assert outcome.evidence["low_mass_with_dark_urine_mornings"] == 4

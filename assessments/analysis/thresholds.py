@@ -226,8 +226,9 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
     ("morning_mass_loss_min_pct", 1.0, "%", "first-morning body mass more than this below the "
      "athlete's several-day baseline is a sign of low body water",
      "Cheuvront & Kenefick 2014 ('WUT': weight, urine, thirst; day-to-day mass varies < 1%)"),
-    ("mass_baseline_days", 7, "weigh-ins", "the athlete's latest usual first-morning masses "
-     "(looked for up to three times as many days back) whose median is a morning's baseline",
+    ("mass_baseline_days", 7, "weigh-ins", "the athlete's latest first-morning masses on "
+     "mornings without dark urine (looked for up to three times as many days back) whose "
+     "median is a morning's baseline",
      "Cheuvront & Kenefick 2014 (a several-day baseline)", 2),
     ("mass_baseline_min_readings", 3, "readings", "fewest usual weigh-ins for a baseline",
      "Cheuvront & Kenefick 2014 (about three mornings)", 1),

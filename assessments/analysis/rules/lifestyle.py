@@ -336,8 +336,8 @@ def dehydration(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     if len(drinks) >= t.min_checkin_days and mass is not None:
         water = as_reported(average(e.water_l for e in drinks) * 1000.0 / mass)
     colours = [w for w in wellness if w.urine_colour is not None]
-    low_mornings = _low_mass_mornings(s, t)
-    if water is None and len(colours) < t.min_checkin_days and low_mornings is None:
+    weighed = any(facts.plausible_mass(w.body_mass_kg) for w in wellness)
+    if water is None and len(colours) < t.min_checkin_days and not weighed:
         return no_data(
             "hydration data (water intake with body mass, urine colour, daily body mass)", days
         )
@@ -348,11 +348,11 @@ def dehydration(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         signals.append((CAUSE, dark_excess))
     elif len(colours) >= t.min_checkin_days and dark.most_days(t.dark_urine_days_min_pct):
         signals.append((WATCH, dark_excess))
-    two_signs = [w for w in low_mornings or () if _dark(w, t)]
+    dry = _dry_mornings(s, t)
     this_week = s.day(t.recent_window_days - 1)
-    if sum(1 for w in two_signs if w.date >= this_week) >= t.dehydration_signs_min_days:
-        signals.append((CAUSE, len(two_signs) / t.dehydration_signs_min_days - 1.0))
-    elif two_signs or len(low_mornings or ()) >= t.dehydration_signs_min_days:
+    if sum(1 for w in dry if w.date >= this_week) >= t.dehydration_signs_min_days:
+        signals.append((CAUSE, len(dry) / t.dehydration_signs_min_days - 1.0))
+    elif dry:
         signals.append((WATCH, 0.0))
     if water is not None and water < t.water_min_ml_per_kg:
         shortfall = short_of(water, t.water_min_ml_per_kg, t.water_full_score_shortfall_ml_per_kg)
@@ -366,8 +366,7 @@ def dehydration(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         "threshold_ml_per_kg": t.water_min_ml_per_kg,
         "dark_urine_days_pct": as_reported(dark.share_pct) if colours else None,
         "threshold_dark_urine_days_pct": t.dark_urine_days_min_pct,
-        "low_mass_mornings": len(low_mornings or ()),
-        "low_mass_with_dark_urine_mornings": len(two_signs),
+        "dry_mornings": len(dry),
         "threshold_mass_loss_pct": t.morning_mass_loss_min_pct,
         "days": max(len(drinks), len(colours)),
         "window_days": days,
@@ -389,40 +388,45 @@ def dehydration(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     )
 
 
-def _dark(entry, t: Thresholds) -> bool:
-    return entry.urine_colour is not None and entry.urine_colour >= t.urine_colour_dark_min
-
-
-def _low_mass_mornings(s: Snapshot, t: Thresholds) -> list | None:
-    """Check-ins in the window whose body mass lies more than ``morning_mass_loss_min_pct``
-    below the median of the athlete's last ``mass_baseline_days`` usual weigh-ins (within
-    three times as many days). A median, so an odd evening weigh-in does not move it; low
-    mornings stay out of it, so a dry spell does not lower its own baseline. None when no
-    check-in has such a baseline. Check-in masses are read as first-morning masses."""
-    lightest, heaviest = facts.PLAUSIBLE_BODY_MASS_KG
+def _dry_mornings(s: Snapshot, t: Thresholds) -> list:
+    """Mornings of the window with dark urine and a first-morning mass more than
+    ``morning_mass_loss_min_pct`` below the median of the athlete's last ``mass_baseline_days``
+    weigh-ins on mornings without dark urine (looked for up to three times as many days back):
+    two of Cheuvront & Kenefick's three signs. A median, so an odd evening weigh-in does not
+    move it; dark-urine mornings stay out of it, so a dry spell does not lower its own
+    baseline. Check-in masses are read as first-morning masses."""
+    dark_min = t.urine_colour_dark_min
+    first_day = s.day(t.nutrition_window_days - 1)
     readings, min_readings = t.mass_baseline_days, t.mass_baseline_min_readings
     lookback = BASELINE_LOOKBACK_FACTOR * readings
+    if not any(
+        w.urine_colour is not None and w.urine_colour >= dark_min
+        for w in s.wellness.last(t.nutrition_window_days)
+    ):
+        return []
+    entries = s.wellness.last(t.nutrition_window_days + lookback)
+    lightest, heaviest = facts.PLAUSIBLE_BODY_MASS_KG
     keep = 1.0 - t.morning_mass_loss_min_pct / 100.0  # at or above this share of the median
-    first = s.day(t.nutrition_window_days - 1).toordinal()
+    first = first_day.toordinal()
     usual: deque = deque(maxlen=readings)  # (day number, kg) of the latest usual mornings
-    judged, low = 0, []
-    for entry in s.wellness.last(t.nutrition_window_days + lookback):  # hot: few calls
+    dry = []
+    for entry in entries:
         kg = entry.body_mass_kg
         if kg is None or not lightest <= kg <= heaviest:
             continue
         day = entry.date.toordinal()
-        while usual and day - usual[0][0] > lookback:
-            usual.popleft()
-        if day >= first and len(usual) >= min_readings:
-            judged += 1
-            masses = sorted(m for _, m in usual)
+        if entry.urine_colour is None or entry.urine_colour < dark_min:
+            usual.append((day, kg))
+            continue
+        if day < first:
+            continue
+        masses = sorted(m for d, m in usual if day - d <= lookback)
+        if len(masses) >= min_readings:
             half = len(masses) // 2
             median = masses[half] if len(masses) % 2 else (masses[half - 1] + masses[half]) / 2
             if kg < keep * median:
-                low.append(entry)
-                continue  # a low morning is not part of the usual mass
-        usual.append((day, kg))
-    return low if judged else None
+                dry.append(entry)
+    return dry
 
 
 # --- stress -----------------------------------------------------------------------------------

@@ -171,6 +171,10 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      "over); Watson et al. 2015 (AASM)"),
     ("sleep_min_hours_under_18", 8.0, "h", "nightly sleep below this falls short at 14-17 "
      "years", "Hirshkowitz et al. 2015 (NSF: 8-10 h at 14-17 years)"),
+    ("sleep_max_hours_under_18", 10.0, "h", "top of the recommended range at 14-17 years "
+     "(advice only)", "Hirshkowitz et al. 2015 (NSF: 8-10 h at 14-17 years)"),
+    ("adult_min_age", 18, "years", "age from which the adult sleep range applies",
+     "Hirshkowitz et al. 2015 (NSF age bands)", 1),
     ("sleep_max_hours", 9.0, "h", "top of the recommended range for adults under 65 (advice "
      "only)", "Hirshkowitz et al. 2015 (NSF: 7-9 h at 18-64 years)"),
     ("sleep_max_hours_65_plus", 8.0, "h", "top of the recommended range at 65 and over "

@@ -43,12 +43,12 @@ def sleep_range_h(s: Snapshot, t: Thresholds) -> tuple[float, float]:
     """The recommended nightly sleep for the athlete's age (Hirshkowitz et al. 2015): 8-10 h
     under 18, 7-9 h for adults, 7-8 h at 65 and over; adults' range when age is unknown."""
     age = facts.age_years(s)
-    under_18 = (t.sleep_min_hours_under_18, t.sleep_min_hours_under_18 + 2.0)
+    under_18 = (t.sleep_min_hours_under_18, t.sleep_max_hours_under_18)
     older = (t.sleep_min_hours, t.sleep_max_hours_65_plus)
     adult = (t.sleep_min_hours, t.sleep_max_hours)
     if age is None:
         return adult
-    if age < 18:
+    if age < t.adult_min_age:
         return under_18
     return older if age >= t.older_adult_min_age else adult
 
@@ -67,6 +67,8 @@ def sleep_range_h(s: Snapshot, t: Thresholds) -> tuple[float, float]:
         "min_checkin_days",
         "sleep_min_hours",
         "sleep_min_hours_under_18",
+        "sleep_max_hours_under_18",
+        "adult_min_age",
         "sleep_max_hours",
         "sleep_max_hours_65_plus",
         "older_adult_min_age",

@@ -374,9 +374,7 @@ def inadequate_volume_frequency(s: Snapshot, t: Thresholds) -> Found | Gap | Non
         },
         level="cause" if persisting else "watch",
         advice={
-            "sessions_target": _count(
-                max(dose.sessions, 2.0) if dose.sessions >= 2 else dose.sessions
-            ),
+            "sessions_target": _times(dose.sessions),
             "sets_target": _count(need_sets),
             "sets_now": _count(sets[lowest]) if lowest else _count(min(sets.values())),
             "muscles": " and ".join(low) if low else "each major leg muscle",

@@ -56,11 +56,12 @@ class Result:
     ruleset_version: str
     window_start: date
     window_end: date
-    weakness_type: str  # true | perceived | undetermined
+    weakness_type: str  # true | perceived | none | undetermined
     red_flags: tuple[RedFlag, ...]
     findings: tuple[Finding, ...]
     data_gaps: tuple[str, ...]
     training_advice_secondary: bool
+    phases: tuple[facts.PhaseUsed, ...] = ()  # coach-set and detected, as the rules used them
 
     def to_dict(self) -> dict:
         """The API's analysis-run shape, minus the id, athlete and created_at Django adds."""
@@ -85,6 +86,7 @@ class Result:
             ],
             "data_gaps": list(self.data_gaps),
             "training_advice_secondary": self.training_advice_secondary,
+            "phases": [p.to_dict() for p in self.phases],
         }
 
 
@@ -116,6 +118,7 @@ def run(snapshot: Snapshot) -> Result:
         findings=_findings(s, t, found),
         data_gaps=tuple(dict.fromkeys(gaps)),
         training_advice_secondary=any(f.severity in REFERRAL_SEVERITIES for f in red_flags),
+        phases=facts.phases(s),
     )
 
 
@@ -215,24 +218,26 @@ def _red_flags(flags: dict[str, Raised]) -> tuple[RedFlag, ...]:
 
 
 def classify_weakness(s: Snapshot, t: Thresholds) -> str:
-    """science.md 'True or perceived weakness'.
+    """science.md 'True or perceived weakness', with its revision.
 
-    ``true``: a goal lift's best recent e1RM is well below the weeks before, or jump height
-    well below baseline. ``perceived``: the athlete feels markedly weak (or far above their own
-    baseline) while objective strength holds. ``undetermined``: no objective comparison, or no
-    marked weakness to classify.
+    ``true``: a goal lift's best recent e1RM is well below the weeks before (within one rep
+    range, planned light weeks left out), or jump height well below baseline. ``perceived``:
+    the athlete feels markedly weak (or far above their own baseline) while objective
+    strength holds. ``none``: an objective comparison exists and shows no marked weakness,
+    and the athlete does not report feeling weak (no check-ins is not a report of
+    weakness). ``undetermined``: no objective comparison at all.
     """
     strength = facts.e1rm_drop(s)
     jump = facts.jump_drop(s)
-    if (strength and strength.drop_pct >= t.true_weakness_min_drop_pct) or (
-        jump and jump.drop_pct >= t.jump_drop_min_pct
-    ):
+    if facts.strength_dropped(strength, t) or facts.jump_dropped(jump, t):
         return "true"
-    if strength is None and jump is None:
-        return "undetermined"
     felt = [w.perceived_leg_weakness for w in s.wellness.last(t.weakness_recent_window_days)]
     shift = facts.baseline_shift(s, "wellness", "perceived_leg_weakness")
     feels_weak = (felt and sum(felt) / len(felt) >= t.perceived_weakness_min) or (
-        shift is not None and shift.z > t.baseline_z_max
+        shift is not None
+        and shift.z > t.baseline_z_max
+        and shift.recent_mean - shift.baseline_mean >= t.wellness_rise_min_points
     )
-    return "perceived" if feels_weak else "undetermined"
+    if strength is None and jump is None:
+        return "undetermined"
+    return "perceived" if feels_weak else "none"

@@ -53,6 +53,21 @@ def _catalogue(*strategies: Strategy) -> dict[str, Strategy]:
 
 CATALOGUE: dict[str, Strategy] = _catalogue(
     Strategy(
+        "return_ramp_up",
+        "After a break, ramp back up over three to four weeks: start at about half the usual "
+        "sets and a little below the usual loads, add roughly a fifth each week, and do not "
+        "chase old maximums in the first week back.",
+        ("return_ramp_up",),
+        monitor="soreness in the first sessions back, and whether the usual working loads "
+        "move as usual by the third week",
+        retest_after_days=21,
+        template="After {break_days} days without leg training, ramp back up over three to "
+        "four weeks: start near {start_sets_per_week} leg sets a week (the usual is about "
+        "{usual_sets_per_week}) with {lift} near {start_load_kg} kg (usual {working_load_kg} "
+        "kg), add roughly a fifth each week, and do not chase old maximums in the first week.",
+        direction="less",
+    ),
+    Strategy(
         "progressive_overload",
         "Raise the challenge step by step: add a little load, a rep or a set to the main leg "
         "lifts every week or two, and log it so the progress is visible.",
@@ -73,7 +88,7 @@ CATALOGUE: dict[str, Strategy] = _catalogue(
         monitor="leg sessions and hard sets per muscle each week, and fatigue and soreness "
         "as the volume rises",
         retest_after_days=28,
-        template="Train legs {sessions_target} times a week and build {muscles} toward "
+        template="Train legs at least {sessions_target} a week and build {muscles} toward "
         "{sets_target} hard sets a week each for a {goal} goal (now about {sets_now} a week), "
         "adding about {step_sets} sets a week rather than all at once.",
         direction="more",

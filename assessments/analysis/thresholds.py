@@ -11,7 +11,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-RULESET_VERSION = "1.0.0"
+RULESET_VERSION = "2.0.0"
 
 SCORING = "Legstrong scoring convention (how fast a score grows), not a published cut-off"
 MONITORING = (
@@ -78,13 +78,22 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      "progress", "Kraemer & Ratamess 2004; ACSM position stand 2009", None),
     ("overload_full_score_loss_pct_per_week", 2.0, "%/week", "how far below the minimum gain "
      "the score reaches its maximum", SCORING, 0.01),
+    ("e1rm_typical_error_pct", 3.0, "%", "day-to-day typical error of an e1RM",
+     "Hopkins 2000 (typical error); e1RM from submaximal sets varies by a few % day to day",
+     0.0),
+    ("overload_swc_pct_per_week", 0.3, "%/week", "smallest worthwhile e1RM gain per week: "
+     "no progress is a cause only when the slope's 95 % upper confidence limit stays below "
+     "this (otherwise a watch item)", "Hopkins 2004 (smallest worthwhile change); about one "
+     "typical error over the 8-week window", 0.0),
     # --- workload (overtraining) ---
     ("acute_window_days", 7, "days", "acute workload window",
      "Gabbett 2016 BJSM; Williams et al. 2017 (EWMA, lambda = 2/(N+1))", 1),
-    ("chronic_window_days", 28, "days", "chronic workload window (coupled: includes the acute "
-     "week)", "Gabbett 2016 BJSM; Williams et al. 2017", 1),
-    ("acwr_danger", 1.5, "ratio", "acute:chronic workload ratio above this is the 'danger zone'",
-     "Gabbett 2016; a flag to look, not a diagnosis (Impellizzeri et al. 2020)"),
+    ("chronic_window_days", 28, "days", "chronic workload window (EWMA; uncoupled: ends the day "
+     "before the acute week)", "Williams et al. 2017; Lolli et al. 2019 (uncoupled ratio)", 1),
+    ("acwr_danger", 1.5, "ratio", "uncoupled EWMA acute:chronic ratio above this is a load "
+     "signal: a watch item on its own, a cause only with a confirming sign",
+     "Gabbett 2016; Williams et al. 2017; a flag to look, not a diagnosis (Impellizzeri et al. "
+     "2020)"),
     ("acwr_sweet_spot_low", 0.8, "ratio", "lower edge of the 'sweet spot' band (evidence only)",
      "Gabbett 2016"),
     ("acwr_sweet_spot_high", 1.3, "ratio", "upper edge of the 'sweet spot' band (evidence only)",
@@ -92,12 +101,51 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
     ("acwr_full_score_excess", 0.5, "ratio", "ACWR above the danger line where the score "
      "peaks", SCORING, 0.01),
     ("monotony_max", 2.0, "ratio", "weekly training monotony (mean / SD of daily load) above "
-     "this is a risk", "Foster 1998"),
+     "this is a load signal, counted only above the load floor", "Foster 1998"),
+    ("monotony_min_sd_pct", 10.0, "% of mean", "daily-load SD below this share of the mean "
+     "gives no monotony (identical days make the ratio meaningless; never a capped value)",
+     "Foster 1998 (monotony needs varied days); Legstrong convention", 0.0, 100.0),
+    ("load_floor_pct_of_usual", 100.0, "% of usual", "monotony and strain count only in a week "
+     "whose load and strain exceed this share of the athlete's usual week (normal weeks)",
+     "Foster 1998 (strain is what rises before illness); science.md revisions", 0.0),
+    ("wellness_rise_min_points", 1.0, "points", "fatigue or soreness up by at least this over "
+     "the athlete's baseline, as a week's mean, confirms a load signal",
+     "science.md revisions: whole-number 1-10 scales need a one-point change; McLean et al. "
+     "2010", 0.0, 10.0),
+    ("chronic_usual_min_pct", 60.0, "% of usual", "chronic load below this share of the "
+     "athlete's usual daily load (normal weeks): the ratio is not interpretable, and a rise is "
+     "a ramp-up, not a spike", "science.md revisions (a ratio on a small chronic base says "
+     "little: Impellizzeri et al. 2020; Lolli et al. 2019)", 0.0, 100.0),
     ("monotony_full_score_excess", 1.0, "ratio", "monotony above the limit where the score "
      "peaks", SCORING, 0.01),
     ("overtraining_unconfirmed_factor", 0.6, "factor", "score multiplier when the load pattern "
-     "is not backed by raised fatigue/soreness or a performance drop",
+     "is not backed by raised fatigue/soreness or a performance drop (then a watch item)",
      "Impellizzeri et al. 2020: ACWR alone is not a diagnosis", 0.0, 1.0),
+    ("deload_cut_sets_pct", 50.0, "%", "a deload advised in sets: this much fewer weekly leg "
+     "sets than the recent weeks", "Bosquet et al. 2007 (41-60 % less volume, intensity kept)",
+     0.0, 100.0),
+    ("deload_cut_load_pct", 10.0, "%", "a deload advised in kg: working loads this much "
+     "lighter", "Bosquet et al. 2007 (intensity largely kept); practitioner deloads 5-15 %",
+     0.0, 100.0),
+    # --- training phases (coach-set, else detected from the log) ---
+    ("phase_low_volume_max_pct", 60.0, "% of usual", "a week with leg sets at or below this "
+     "share of the athlete's usual week is markedly lower (deload or taper)",
+     "Bosquet et al. 2007 (tapers cut volume 41-60 %); deloads of similar size", 0.0, 100.0),
+    ("phase_kept_intensity_min_pct", 90.0, "% of usual", "top goal-lift load at or above this "
+     "share of the usual top load keeps intensity (taper/peaking, not a deload)",
+     "Bosquet et al. 2007 (intensity kept in effective tapers)", 0.0, 100.0),
+    ("phase_taper_max_weeks", 3, "weeks", "longest run of low-volume weeks read as a taper or "
+     "peaking block", "Bosquet et al. 2007 (about 2 weeks optimal, up to 3-4)", 1),
+    ("phase_peaking_max_reps", 3, "reps", "goal-lift sets of this many reps or fewer are heavy "
+     "singles/doubles/triples (peaking)", "powerlifting peaking practice (Pritchard et al. "
+     "2015); convention", 1),
+    ("phase_break_min_days", 7, "days", "this many days or more without leg training is a "
+     "break", "science.md revisions (7+ days)", 1),
+    ("phase_return_days", 21, "days", "days after a break judged as a return (ramp-up)",
+     "science.md revisions; return-to-training ramps of 3-4 weeks (convention)", 1),
+    ("phase_novice_history_days", 42, "days", "training history shorter than this is too "
+     "little to judge trends (novice phase)", "science.md revisions (under about six weeks)",
+     1),
     # --- volume, frequency, selection, specificity ---
     ("volume_window_days", 28, "days", "window for sessions, sets and exercise mix",
      "Schoenfeld et al. 2016, 2017 (weekly dose)", 7),
@@ -105,9 +153,30 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      "judged", "Legstrong convention", 1),
     ("leg_sessions_min_per_week", 2.0, "sessions/week", "fewest leg sessions a week",
      "source article (2-3 a week are often effective); Schoenfeld et al. 2016 (>= 2x/week)"),
-    ("hard_sets_min_per_muscle_week", 10.0, "hard sets/week", "fewest hard sets a week for each "
-     "major leg muscle (quadriceps, hamstrings, glutes)",
+    ("hard_sets_min_per_muscle_week", 10.0, "hard sets/week", "hypertrophy goal: fewest hard "
+     "sets a week for each major leg muscle (quadriceps, hamstrings, glutes)",
      "Schoenfeld et al. 2017 dose-response (>= 10 sets/week)"),
+    ("hard_sets_min_strength_week", 5.0, "hard sets/week", "strength, power and general goals "
+     "(and novices): fewest hard sets a week per major leg muscle",
+     "Ralston et al. 2017 (5-9 sets/week already effective for strength)"),
+    ("hard_sets_min_maintenance_week", 2.0, "hard sets/week", "off-season (maintaining): "
+     "fewest hard sets a week per major leg muscle, intensity kept",
+     "Spiering et al. 2021; Bickel et al. 2011 (1/9 of the building dose kept strength in "
+     "young adults)"),
+    ("maintenance_sessions_min_per_week", 1.0, "sessions/week", "off-season (maintaining): "
+     "fewest leg sessions a week", "Spiering et al. 2021 (about one session a week)"),
+    ("masters_age_min", 60, "years", "from this age the maintenance dose is multiplied by "
+     "masters_maintenance_factor", "Bickel et al. 2011 (older group 60-75 years)", 1),
+    ("masters_maintenance_factor", 3.0, "factor", "older lifters' maintenance dose relative "
+     "to young lifters'", "Bickel et al. 2011 (1/3 rather than 1/9 of the building dose)",
+     1.0),
+    ("synergist_set_weight", 0.5, "set", "a hard set counts 1 for its prime mover (first "
+     "listed muscle) and this much for each other listed muscle",
+     "fractional set counting (Pelland et al. 2024); a deadlift is not a full quadriceps set",
+     0.0, 1.0),
+    ("volume_tolerance_pct", 10.0, "%", "a shortfall of sets or sessions within this share of "
+     "the target is a watch item, not a cause", "Legstrong convention (about one set a week "
+     "at typical targets)", 0.0, 100.0),
     ("compound_share_min_pct", 50.0, "%", "smallest share of leg sets in compound lifts",
      "source article ('relying solely on isolation movements'); 50% is a Legstrong convention",
      0, 100),
@@ -262,10 +331,17 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      "Claudino et al. 2017", 1),
     ("jump_baseline_min_tests", 2, "tests", "earlier jump tests (within the trend window) that "
      "make a baseline", "Gathercole et al. 2015", 1),
-    ("jump_drop_min_pct", 10.0, "%", "jump height this far below baseline is a drop",
-     "Claudino et al. 2017 (CMJ for neuromuscular status)"),
-    ("jump_full_score_excess_pct", 10.0, "%", "jump drop beyond the threshold where the score "
-     "peaks", SCORING, 0.01),
+    ("jump_drop_min_pct", 10.0, "%", "jump height at or above this far below baseline is a "
+     "drop beyond the typical error: neuromuscular fatigue (confirms overtraining; makes "
+     "weakness 'true')", "Claudino et al. 2017 (CMJ for neuromuscular status; typical error "
+     "a few %); Gathercole et al. 2015"),
+    ("jump_recruitment_min_tests", 3, "tests", "jump tests over 3+ weeks needed to judge the "
+     "jump against strength (one more makes it a cause, not a watch item)",
+     "Gathercole et al. 2015 (repeated CMJ monitoring); convention", 2),
+    ("jump_strength_gap_pct", 10.0, "%", "strength gain minus jump change accumulated over "
+     "the tests' span at or above which a flat or falling jump 'stays low relative to "
+     "strength'", "science.md revisions; well beyond the CMJ typical error of a few % "
+     "(Claudino et al. 2017), since jump height tracks strength only loosely", 0.01),
     ("activation_window_days", 28, "days", "window for mind-muscle ratings", "Legstrong "
      "convention", 1),
     ("activation_min_ratings", 2, "ratings", "ratings needed before judging", "Legstrong "

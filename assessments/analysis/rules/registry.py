@@ -101,7 +101,7 @@ def rule(
                 check,
                 needs,
                 metric,
-                thresholds,
+                tuple(dict.fromkeys(thresholds)),  # shared groups may repeat a key
                 article,
                 category,
                 recommends,

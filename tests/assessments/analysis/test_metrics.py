@@ -159,7 +159,47 @@ def test_monotony_and_strain_follow_foster():
     assert metrics.monotony(week) == pytest.approx(0.8018, abs=1e-4)
     assert metrics.strain(week) == pytest.approx(300 * 0.8018, abs=0.1)
     assert metrics.monotony([0] * 7) is None
-    assert metrics.monotony([50] * 7) == metrics.MONOTONY_CAP
+
+
+def test_identical_days_give_no_monotony_rather_than_a_capped_number():
+    assert metrics.monotony([50] * 7) is None
+    assert metrics.strain([50] * 7) is None
+
+
+def test_a_near_zero_sd_gives_no_monotony_below_the_sd_floor():
+    nearly = [50, 50, 50, 50, 50, 50, 51]
+    assert metrics.monotony(nearly) > 100  # what Foster's ratio does with a tiny SD
+    assert metrics.monotony(nearly, min_sd_pct=10) is None
+    assert metrics.strain(nearly, min_sd_pct=10) is None
+
+
+def test_uncoupled_ewma_ratio_keeps_the_acute_week_out_of_the_chronic_average():
+    loads = [100.0] * 49 + [300.0] * 7
+    chronic = metrics.chronic_ewma(loads)
+    assert chronic == pytest.approx(100.0)  # the spike week is not in it
+    assert metrics.acwr_ewma(loads) == pytest.approx(metrics.ewma(loads, 7, 100.0) / 100.0)
+    assert metrics.acwr_ewma([100.0] * 34) is None  # needs chronic + acute days
+
+
+def test_grouped_trend_compares_each_rep_range_with_itself():
+    # sets of 5 at e1RM 140 for four weeks, then sets of 8 at e1RM 132 (Epley reads 8s lower)
+    fives = [140.0, 140.5, 141.0, 141.5, None, None, None, None]
+    eights = [None, None, None, None, 132.0, 132.5, 133.0, 133.5]
+    trend = metrics.grouped_trend({"4-6": fives, "7-10": eights})
+    assert trend.pct_per_week > 0 and trend.weeks == 8
+    pooled = metrics.weekly_trend(
+        [a if a is not None else c for a, c in zip(fives, eights, strict=True)]
+    )
+    assert pooled.pct_per_week < 0  # one series would read the switch as lost strength
+
+
+def test_a_trend_has_an_upper_confidence_limit_from_its_noise():
+    steady = metrics.weekly_trend([100.0, 100.0, 100.0, 100.0, 100.0, 100.0])
+    noisy = metrics.weekly_trend([100.0, 104.0, 97.0, 103.0, 98.0, 101.0])
+    assert steady.upper_pct_per_week() == pytest.approx(0.0)
+    assert noisy.upper_pct_per_week() > 1.0
+    assert metrics.t_95_one_sided(4) == pytest.approx(2.132)
+    assert metrics.t_95_one_sided(0) == float("inf")
 
 
 EXERCISES = {

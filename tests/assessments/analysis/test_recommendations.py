@@ -45,6 +45,7 @@ DESIGN_CAUSES = {
     "possible_medical_condition",
     "poor_motor_unit_recruitment",
     "weak_mind_muscle_connection",
+    "return_ramp_up",  # issue 13: a return from a break is a ramp-up (watch only), not overtraining
 }
 
 

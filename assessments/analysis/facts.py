@@ -994,11 +994,11 @@ def sustained_shift(s: Snapshot, series: str, field: str, recent_days: int) -> B
 
 def is_raised(shift: BaselineShift | None, t: Thresholds) -> bool:
     """A personal rise that counts on a whole-number 1-10 scale: at least
-    ``baseline_min_change_points`` above the baseline mean and z above ``baseline_z_max``
+    ``wellness_rise_min_points`` above the baseline mean and z above ``baseline_z_max``
     (science.md revisions: one point and an SD floor of about one point)."""
     return (
         shift is not None
-        and shift.change >= t.baseline_min_change_points
+        and shift.change >= t.wellness_rise_min_points
         and shift.z > t.baseline_z_max
     )
 

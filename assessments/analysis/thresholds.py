@@ -109,7 +109,8 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      "whose load and strain exceed this share of the athlete's usual week (normal weeks)",
      "Foster 1998 (strain is what rises before illness); science.md revisions", 0.0),
     ("wellness_rise_min_points", 1.0, "points", "fatigue or soreness up by at least this over "
-     "the athlete's baseline, as a week's mean, confirms a load signal",
+     "the athlete's baseline, as a week's mean, confirms a load signal; the smallest rise of "
+     "any whole-number 1-10 item (stress too) that counts as a personal deviation",
      "science.md revisions: whole-number 1-10 scales need a one-point change; McLean et al. "
      "2010", 0.0, 10.0),
     ("chronic_usual_min_pct", 60.0, "% of usual", "chronic load below this share of the "
@@ -228,10 +229,6 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      "a lifestyle shortfall persists when seen this far apart (in both weeks of a 14-day "
      "window), not in one bad week", "science.md revisions ('chronic means weeks'); "
      "Legstrong convention", 1),
-    ("baseline_min_change_points", 1.0, "points", "smallest rise of a recent mean over the "
-     "athlete's own baseline that counts on a whole-number 1-10 scale",
-     "science.md revisions: one point is the scale's resolution; Hopkins 2000 (a change must "
-     "exceed the measure's typical error)"),
     # --- sleep ---
     ("sleep_window_days", 14, "days", "window for sleep check-ins",
      "Fullagar et al. 2015 (sleep and performance)", 1),

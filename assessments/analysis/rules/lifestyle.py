@@ -449,7 +449,7 @@ def _dry_mornings(s: Snapshot, t: Thresholds) -> list:
         "stress_full_score_excess",
         "stress_tolerance_points",
         "baseline_z_max",
-        "baseline_min_change_points",
+        "wellness_rise_min_points",
         "recent_window_days",
         "baseline_window_days",
         "baseline_min_days",
@@ -480,7 +480,7 @@ def chronic_stress(s: Snapshot, t: Thresholds) -> Found | Gap | None:
             signals.append((WATCH, excess))
     sustained = facts.sustained_shift(s, "stress", "stress", days)
     if facts.is_raised(sustained, t):
-        line = sustained.baseline_mean + t.baseline_min_change_points
+        line = sustained.baseline_mean + t.wellness_rise_min_points
         weeks = _weekly_means(s, t, days)
         every_week = bool(weeks) and all(m is not None and m >= line for m in weeks)
         excess = beyond(sustained.z, t.baseline_z_max, t.baseline_z_max)

@@ -22,6 +22,11 @@ def too_few(what: str, have: int, need: int, days: int) -> Gap:
     return Gap(f"only {have} {what} in the last {days} days ({need} needed)")
 
 
+def not_a_number(what: str, days: int) -> Gap:
+    """A gap for check-ins whose values are not finite numbers (never a crash)."""
+    return Gap(f"{what} in the last {days} days are not all finite numbers")
+
+
 def average(values: Iterable[float]) -> float:
     values = list(values)
     return sum(values) / len(values)

@@ -15,7 +15,15 @@ from .. import facts, metrics
 from ..metrics import as_reported
 from ..snapshot import Snapshot
 from ..thresholds import Thresholds
-from .common import average, every_week_below, no_data, persistence, round_up, too_few
+from .common import (
+    average,
+    every_week_below,
+    no_data,
+    not_a_number,
+    persistence,
+    round_up,
+    too_few,
+)
 from .registry import Found, Gap, beyond, rule, score, short_of
 
 CAUSE, WATCH = "cause", "watch"
@@ -92,6 +100,8 @@ def inadequate_sleep(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         return too_few("sleep check-ins", len(nights), t.min_checkin_days, days)
     minimum_h, top_h = sleep_range_h(s, t)
     mean_h = as_reported(average(n.hours for n in nights))
+    if mean_h is None:
+        return not_a_number("sleep hours", days)
     shortfall = short_of(mean_h, minimum_h, t.sleep_full_score_shortfall_h)
     poor_max = t.sleep_quality_poor_max
     signals = []
@@ -223,6 +233,8 @@ def _numbers(**numbers: object) -> dict:
 def _protein_signals(entries, mass: float, t: Thresholds, evidence: dict) -> list:
     mean_g = average(e.protein_g for e in entries)
     protein = as_reported(mean_g / mass)
+    if protein is None:
+        return []
     target_g = round_up(t.protein_min_g_per_kg * mass, PROTEIN_ADVICE_STEP_G)
     evidence.update(
         protein_g_per_kg=protein,
@@ -254,6 +266,8 @@ def _energy_signals(s: Snapshot, t: Thresholds, entries, mass: float, evidence: 
     ffm = s.profile.fat_free_mass_kg
     if facts.plausible_mass(ffm) and ffm <= mass:
         kcal_per_ffm = as_reported(average(e.calories_kcal for e in entries) / ffm)
+        if kcal_per_ffm is None:
+            return []
         evidence.update(energy_kcal_per_kg_ffm=kcal_per_ffm, threshold_kcal_per_kg_ffm=ffm_line)
         shortfall_pct = (ffm_line - kcal_per_ffm) * 100.0 / ffm_line
         low_kcal = ffm_line * ffm
@@ -262,6 +276,8 @@ def _energy_signals(s: Snapshot, t: Thresholds, entries, mass: float, evidence: 
     if need is None:
         return []
     energy_pct = as_reported(average(e.calories_kcal for e in entries) * 100.0 / need)
+    if energy_pct is None:
+        return []
     evidence.update(
         energy_pct_of_need=energy_pct,
         threshold_energy_pct=t.energy_intake_min_pct_of_need,
@@ -468,6 +484,8 @@ def chronic_stress(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     if len(entries) < t.min_checkin_days:
         return too_few("stress check-ins", len(entries), t.min_checkin_days, days)
     mean_stress = as_reported(average(e.stress for e in entries))
+    if mean_stress is None:
+        return not_a_number("stress scores", days)
     signals = []
     if mean_stress >= t.stress_high_min - t.stress_tolerance_points:
         # whole-number scores scatter a point a day: a mean just under the line counts when

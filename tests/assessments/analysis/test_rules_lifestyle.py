@@ -413,3 +413,28 @@ def test_a_dry_spell_does_not_lower_its_own_baseline():
     urine = [3] * 10 + [6] * 4
     outcome = b.check("dehydration", b.healthy(wellness=weigh_ins(masses, urine)))
     assert outcome.evidence["dry_mornings"] == 4
+
+
+# --- values that are not numbers ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf")])
+def test_non_finite_check_ins_give_a_gap_or_nothing_never_a_crash(bad):
+    import json
+
+    from assessments.analysis import run
+
+    assert b.check("inadequate_sleep", b.healthy(sleep=b.sleep(bad, vary=False))) == Gap(
+        "sleep hours in the last 14 days are not all finite numbers"
+    )
+    assert isinstance(b.check("chronic_stress", b.healthy(stress=b.stress(bad))), Gap)
+    for field in ("protein_g", "calories_kcal", "water_l"):
+        s = b.healthy(nutrition=b.nutrition(**{field: bad}))
+        json.dumps(run(s).to_dict(), allow_nan=False)
+
+
+def test_an_unknown_side_is_not_read_as_one_side():
+    from assessments.analysis import run
+
+    s = b.healthy(symptoms=[b.symptom(onset="sudden", side="LEFT", severity=5)])
+    assert [(f.code, f.severity) for f in run(s).red_flags] == [("sudden_weakness", "urgent")]

@@ -224,10 +224,6 @@ def training_scan(s: Snapshot) -> TrainingScan:
     min_rpe, max_rir = t.hard_set_min_rpe, t.hard_set_max_rir
     e1rm, ranges, count = metrics.e1rm_kg, _RANGE_OF_REPS, metrics.count_leg_sets
     strength_sets = _strength_sets
-    if extra > 0:  # before the span only the days with leg training matter (breaks, returns)
-        for session in s.sessions.window(extra, span):
-            if any(one_set.exercise in leg for one_set in session.sets):
-                days.append(session.date)
     for session in s.sessions.last(span):
         age = end - session.date.toordinal()
         i = n - 1 - age // 7
@@ -252,24 +248,21 @@ def training_scan(s: Snapshot) -> TrainingScan:
                 days.append(session.date)
         elif any(one_set.exercise in leg for one_set in session.sets):
             days.append(session.date)
-        if not tracked or age >= e1rm_span:
+        if age >= e1rm_span:
             continue
-        best: dict | None = None
+        best = {}
         for one_set in session.sets:
             slug = one_set.exercise
             if slug in tracked:
-                reps = one_set.reps
-                if 0 < reps <= 10:
-                    value = e1rm(one_set.load_kg, reps, one_set.rpe, one_set.rir, max_reps=max_reps)
-                    if value is not None:
-                        if best is None:
-                            best = {}
-                        key = (slug, ranges[reps])
-                        if value > best.get(key, 0.0):
-                            best[key] = value
-        if best:
-            for (lift, reps_range), value in best.items():
-                points[lift].setdefault(reps_range, []).append((session.date, value))
+                value = e1rm(
+                    one_set.load_kg, one_set.reps, one_set.rpe, one_set.rir, max_reps=max_reps
+                )
+                if value is not None:
+                    key = (slug, ranges[one_set.reps])
+                    if value > best.get(key, 0.0):
+                        best[key] = value
+        for (lift, reps_range), value in best.items():
+            points[lift].setdefault(reps_range, []).append((session.date, value))
     for test in s.strength_tests.last(e1rm_span):
         lift = points.get(test.exercise)
         if lift is not None:
@@ -287,6 +280,12 @@ def training_scan(s: Snapshot) -> TrainingScan:
         )
         for i in range(n)
     )
+    if extra > 0 and (not days or (days[0] - s.day(span - 1)).days >= t.phase_break_min_days):
+        # a break may have begun before the span: find the last leg day before it
+        for session in reversed(s.sessions.window(extra, span)):
+            if any(one_set.exercise in leg for one_set in session.sets):
+                days.append(session.date)
+                break
     days.sort()
     return TrainingScan(
         weeks,

@@ -201,6 +201,7 @@ def training_scan(s: Snapshot) -> TrainingScan:
     n = phase_weeks(t)
     leg = {slug: info for slug, info in s.exercises.items() if info.is_leg}
     strength = [slug for slug, info in leg.items() if info.kind != "plyometric"]
+    plyometric = [slug for slug, info in leg.items() if info.kind == "plyometric"]
     tracked = set(trend_lifts(s))
     family = goal_family(s)
     e1rm_span = max(
@@ -222,10 +223,7 @@ def training_scan(s: Snapshot) -> TrainingScan:
     max_reps = t.e1rm_max_reps
     min_rpe, max_rir = t.hard_set_min_rpe, t.hard_set_max_rir
     e1rm, ranges, count = metrics.e1rm_kg, _RANGE_OF_REPS, metrics.count_leg_sets
-    if extra > 0:  # before the span only the days with leg training matter (breaks, returns)
-        for session in s.sessions.window(extra, span):
-            if any(one_set.exercise in leg for one_set in session.sets):
-                days.append(session.date)
+    strength_sets = _strength_sets
     for session in s.sessions.last(span):
         age = end - session.date.toordinal()
         i = n - 1 - age // 7
@@ -243,31 +241,28 @@ def training_scan(s: Snapshot) -> TrainingScan:
         elif i >= 0:  # older weeks: leg sets and load are enough (phase detection)
             sessions[i] += 1
             load[i] += max(0.0, session.duration_min) * max(0.0, session.session_rpe)
-            counted = _strength_sets(session, leg, strength_set)
+            counted = strength_sets(session, leg, strength_set)
             if counted is not None:
                 older_sets[i] += counted
                 leg_sessions[i] += 1
                 days.append(session.date)
         elif any(one_set.exercise in leg for one_set in session.sets):
             days.append(session.date)
-        if not tracked or age >= e1rm_span:
+        if age >= e1rm_span:
             continue
-        best: dict | None = None
+        best = {}
         for one_set in session.sets:
             slug = one_set.exercise
             if slug in tracked:
-                reps = one_set.reps
-                if 0 < reps <= 10:
-                    value = e1rm(one_set.load_kg, reps, one_set.rpe, one_set.rir, max_reps=max_reps)
-                    if value is not None:
-                        if best is None:
-                            best = {}
-                        key = (slug, ranges[reps])
-                        if value > best.get(key, 0.0):
-                            best[key] = value
-        if best:
-            for (lift, reps_range), value in best.items():
-                points[lift].setdefault(reps_range, []).append((session.date, value))
+                value = e1rm(
+                    one_set.load_kg, one_set.reps, one_set.rpe, one_set.rir, max_reps=max_reps
+                )
+                if value is not None:
+                    key = (slug, ranges[one_set.reps])
+                    if value > best.get(key, 0.0):
+                        best[key] = value
+        for (lift, reps_range), value in best.items():
+            points[lift].setdefault(reps_range, []).append((session.date, value))
     for test in s.strength_tests.last(e1rm_span):
         lift = points.get(test.exercise)
         if lift is not None:
@@ -278,11 +273,19 @@ def training_scan(s: Snapshot) -> TrainingScan:
         WeekLog(
             s.as_of - timedelta(days=7 * (n - 1 - i) + 6),
             s.as_of - timedelta(days=7 * (n - 1 - i)),
-            sum(sets_by_slug[i][slug] for slug in strength) if i >= detailed else older_sets[i],
+            sum(sets_by_slug[i].values()) - sum(sets_by_slug[i][p] for p in plyometric)
+            if i >= detailed
+            else older_sets[i],
             load[i],
         )
         for i in range(n)
     )
+    if extra > 0 and (not days or (days[0] - s.day(span - 1)).days >= t.phase_break_min_days):
+        # a break may have begun before the span: find the last leg day before it
+        for session in reversed(s.sessions.window(extra, span)):
+            if any(one_set.exercise in leg for one_set in session.sets):
+                days.append(session.date)
+                break
     days.sort()
     return TrainingScan(
         weeks,
@@ -489,6 +492,8 @@ def _mostly_in(week: WeekLog, phase: PhaseUsed) -> bool:
 def planned_light_weeks(s: Snapshot, kinds: frozenset) -> tuple[bool, ...]:
     """Per week of ``weekly_log``: whether most of it falls in a phase of one of ``kinds``."""
     used = [p for p in phases(s) if p.kind in kinds]
+    if not used:
+        return (False,) * phase_weeks(s.thresholds)
     return tuple(any(_mostly_in(w, p) for p in used) for w in weekly_log(s))
 
 
@@ -535,6 +540,8 @@ def normal_week_training(s: Snapshot) -> tuple[metrics.LegTraining, int]:
         for i in range(n - count, n)
         if not light[i] and first is not None and weeks[i].start >= first
     ]
+    if len(chosen) == count and count * 7 == t.volume_window_days:
+        return leg_training(s, t.volume_window_days), count  # every week is normal
     return training_in_weeks(s, chosen), len(chosen)
 
 
@@ -711,29 +718,20 @@ def week_intensity(s: Snapshot) -> tuple[list, list]:
     """Per week of ``weekly_log``: the top load on any tracked lift (or None), and the share
     of tracked-lift sets of at most ``phase_peaking_max_reps`` reps (or None)."""
     low = s.thresholds.phase_peaking_max_reps
-    top: list = []
-    few: list = []
-    weekly = list(zip(*lift_weeks(s).values(), strict=True)) or [()] * len(weekly_log(s))
-    reps_by_week = _tracked_reps_by_week(s)
-    for i, weeks in enumerate(weekly):
-        loads = [w.top_load_kg for w in weeks if w]
-        top.append(max(loads) if loads else None)
-        reps = reps_by_week[i]
-        few.append(sum(1 for r in reps if r <= low) / len(reps) if reps else None)
-    return top, few
-
-
-def _tracked_reps_by_week(s: Snapshot) -> list[list[int]]:
     n = phase_weeks(s.thresholds)
     tracked = set(trend_lifts(s))
-    out: list[list[int]] = [[] for _ in range(n)]
+    top: list = [None] * n
+    few, total = [0] * n, [0] * n
     end = s.as_of.toordinal()
     for session in s.sessions.last(n * 7):
         i = n - 1 - (end - session.date.toordinal()) // 7
-        out[i].extend(
-            x.reps for x in session.sets if x.exercise in tracked and x.reps > 0 and x.load_kg > 0
-        )
-    return out
+        for one_set in session.sets:
+            if one_set.exercise in tracked and one_set.reps > 0 and one_set.load_kg > 0:
+                total[i] += 1
+                few[i] += one_set.reps <= low
+                if top[i] is None or one_set.load_kg > top[i]:
+                    top[i] = float(one_set.load_kg)
+    return top, [f / c if c else None for f, c in zip(few, total, strict=True)]
 
 
 @cached
@@ -856,34 +854,50 @@ class UsualLoad:
 
     daily_au: float
     weekly_au: float
-    weekly_strain_au: float | None
     weeks: int
+
+
+def _normal_past_weeks(s: Snapshot) -> list[int]:
+    """Indexes of ``weekly_log`` weeks before the current one that are normal: no planned
+    light week, no week before leg training began, some load."""
+    weeks = weekly_log(s)
+    light = planned_light_weeks(s, TREND_EXCLUDED)
+    first = first_leg_day(s)
+    if first is None:
+        return []
+    return [
+        i
+        for i in range(len(weeks) - 1)
+        if not light[i] and weeks[i].start >= first and weeks[i].load_au > 0
+    ]
 
 
 @cached
 def usual_load(s: Snapshot) -> UsualLoad | None:
-    """Median weekly load (and strain) over the normal weeks before the current week: no
-    planned light week, no week before training began. None with fewer than two such weeks."""
-    t = s.thresholds
-    weeks = weekly_log(s)
-    n = len(weeks)
-    light = planned_light_weeks(s, TREND_EXCLUDED)
-    first = first_leg_day(s)
-    loads = daily_loads(s)
-    if len(loads) != n * 7:
-        loads = metrics.daily_loads(s.sessions.last(n * 7), s.as_of, n * 7)
-    chosen, strains = [], []
-    for i in range(n - 1):
-        if light[i] or first is None or weeks[i].start < first or weeks[i].load_au <= 0:
-            continue
-        chosen.append(weeks[i].load_au)
-        value = metrics.strain(loads[7 * i : 7 * i + 7], min_sd_pct=t.monotony_min_sd_pct)
-        if value is not None:
-            strains.append(value)
+    """Median weekly load over the normal weeks before the current week. None with fewer
+    than two such weeks."""
+    chosen = [weekly_log(s)[i].load_au for i in _normal_past_weeks(s)]
     if len(chosen) < 2:
         return None
     weekly = median(chosen)
-    return UsualLoad(weekly / 7.0, weekly, median(strains) if strains else None, len(chosen))
+    return UsualLoad(weekly / 7.0, weekly, len(chosen))
+
+
+@cached
+def usual_strain(s: Snapshot) -> float | None:
+    """Median weekly strain (Foster 1998) over the same normal weeks; None without one."""
+    t = s.thresholds
+    n = len(weekly_log(s))
+    loads = daily_loads(s)
+    if len(loads) != n * 7:
+        loads = metrics.daily_loads(s.sessions.last(n * 7), s.as_of, n * 7)
+    strains = [
+        value
+        for i in _normal_past_weeks(s)
+        if (value := metrics.strain(loads[7 * i : 7 * i + 7], min_sd_pct=t.monotony_min_sd_pct))
+        is not None
+    ]
+    return median(strains) if strains else None
 
 
 @dataclass(frozen=True, slots=True)

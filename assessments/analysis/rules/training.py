@@ -149,23 +149,25 @@ def overtraining(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     week = loads[-acute:]
     usual = facts.usual_load(s)
     monotony = metrics.monotony(week, min_sd_pct=t.monotony_min_sd_pct)
-    strain = metrics.strain(week, min_sd_pct=t.monotony_min_sd_pct)
-    floor = t.load_floor_pct_of_usual / 100.0
-    above_floor = (
-        usual is not None
-        and usual.weekly_strain_au is not None
-        and strain is not None
-        and sum(week) > usual.weekly_au * floor
-        and strain > usual.weekly_strain_au * floor
-    )
+    strain = usual_strain = None
+    above_floor = False
+    if monotony is not None and monotony > t.monotony_max and usual is not None:
+        floor = t.load_floor_pct_of_usual / 100.0
+        strain = sum(week) * monotony
+        usual_strain = facts.usual_strain(s)
+        above_floor = (
+            usual_strain is not None
+            and sum(week) > usual.weekly_au * floor
+            and strain > usual_strain * floor
+        )
     severities = []
     if ratio > t.acwr_danger:
         severities.append(beyond(ratio, t.acwr_danger, t.acwr_full_score_excess))
-    if above_floor and monotony > t.monotony_max:
+    if above_floor:
         severities.append(beyond(monotony, t.monotony_max, t.monotony_full_score_excess))
-    confirmed_by, evidence = _overtraining_signs(s, t)
-    if not severities and "jump_drop" not in confirmed_by:
+    if not severities and not facts.jump_dropped(facts.jump_drop(s), t):
         return None
+    confirmed_by, evidence = _overtraining_signs(s, t)
     level = "cause" if severities and confirmed_by else "watch"
     factor = 1.0 if level == "cause" else t.overtraining_unconfirmed_factor
     load_signal = max(severities) if severities else 0.0
@@ -185,7 +187,7 @@ def overtraining(s: Snapshot, t: Thresholds) -> Found | Gap | None:
             "weekly_load_au": sum(week),
             "strain_au": as_reported(strain),
             "usual_weekly_load_au": usual.weekly_au if usual else None,
-            "usual_weekly_strain_au": usual.weekly_strain_au if usual else None,
+            "usual_weekly_strain_au": usual_strain,
             "monotony_counted": int(above_floor),
             **evidence,
             "confirmed_by": confirmed_by,

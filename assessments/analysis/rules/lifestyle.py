@@ -9,7 +9,8 @@ of water.
 
 from __future__ import annotations
 
-from collections import deque
+from bisect import bisect_left
+from datetime import timedelta
 
 from .. import facts, metrics
 from ..metrics import as_reported
@@ -414,36 +415,39 @@ def _dry_mornings(s: Snapshot, t: Thresholds) -> list:
     move it; dark-urine mornings stay out of it, so a dry spell does not lower its own
     baseline. Check-in masses are read as first-morning masses."""
     dark_min = t.urine_colour_dark_min
-    first_day = s.day(t.nutrition_window_days - 1)
+    lightest, heaviest = facts.PLAUSIBLE_BODY_MASS_KG
+    dark_days = [
+        w
+        for w in s.wellness.last(t.nutrition_window_days)
+        if w.urine_colour is not None
+        and w.urine_colour >= dark_min
+        and w.body_mass_kg is not None
+        and lightest <= w.body_mass_kg <= heaviest
+    ]
+    if not dark_days:
+        return []
     readings, min_readings = t.mass_baseline_days, t.mass_baseline_min_readings
     lookback = BASELINE_LOOKBACK_FACTOR * readings
-    if not any(
-        w.urine_colour is not None and w.urine_colour >= dark_min
-        for w in s.wellness.last(t.nutrition_window_days)
-    ):
-        return []
-    entries = s.wellness.last(t.nutrition_window_days + lookback)
-    lightest, heaviest = facts.PLAUSIBLE_BODY_MASS_KG
+    usual = [  # (date, kg) of weigh-ins on mornings without dark urine, oldest first
+        (w.date, w.body_mass_kg)
+        for w in s.wellness.last(t.nutrition_window_days + lookback)
+        if w.body_mass_kg is not None
+        and lightest <= w.body_mass_kg <= heaviest
+        and (w.urine_colour is None or w.urine_colour < dark_min)
+    ]
+    usual_dates = [day for day, _ in usual]
     keep = 1.0 - t.morning_mass_loss_min_pct / 100.0  # at or above this share of the median
-    first = first_day.toordinal()
-    usual: deque = deque(maxlen=readings)  # (day number, kg) of the latest usual mornings
     dry = []
-    for entry in entries:
-        kg = entry.body_mass_kg
-        if kg is None or not lightest <= kg <= heaviest:
+    for entry in dark_days:
+        end = bisect_left(usual_dates, entry.date)
+        earliest = entry.date - timedelta(days=lookback)
+        masses = sorted(kg for day, kg in usual[max(0, end - readings) : end] if day >= earliest)
+        if len(masses) < min_readings:
             continue
-        day = entry.date.toordinal()
-        if entry.urine_colour is None or entry.urine_colour < dark_min:
-            usual.append((day, kg))
-            continue
-        if day < first:
-            continue
-        masses = sorted(m for d, m in usual if day - d <= lookback)
-        if len(masses) >= min_readings:
-            half = len(masses) // 2
-            median = masses[half] if len(masses) % 2 else (masses[half - 1] + masses[half]) / 2
-            if kg < keep * median:
-                dry.append(entry)
+        half = len(masses) // 2
+        median = masses[half] if len(masses) % 2 else (masses[half - 1] + masses[half]) / 2
+        if entry.body_mass_kg < keep * median:
+            dry.append(entry)
     return dry
 
 

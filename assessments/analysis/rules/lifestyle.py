@@ -9,10 +9,7 @@ of water.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from datetime import timedelta
-
-from .. import facts, metrics
+from .. import facts
 from ..metrics import as_reported
 from ..snapshot import Snapshot
 from ..thresholds import Thresholds
@@ -25,41 +22,25 @@ from .common import (
     round_up,
     too_few,
 )
+from .lifestyle_signs import (
+    CAUSE,
+    WATCH,
+    advice_numbers,
+    dry_mornings,
+    energy_need_kcal,
+    sleep_range_h,
+    tiered,
+    weekly_stress_means,
+)
 from .registry import Found, Gap, beyond, rule, score, short_of
 
-CAUSE, WATCH = "cause", "watch"
 SLEEP_ADVICE_STEP_MIN = 15  # minutes of sleep to add are advised in quarter hours
 PROTEIN_ADVICE_STEP_G = 5  # grams of protein a day are advised in steps of 5 g
 WATER_ADVICE_STEP_L = 0.25  # litres of water a day are advised in quarter litres
 ENERGY_ADVICE_STEP_KCAL = 50  # energy a day is advised in steps of 50 kcal
-BASELINE_LOOKBACK_FACTOR = 3  # usual weigh-ins are looked for this many times as far back
-
-
-def _tiered(signals: list[tuple[str, float]]) -> tuple[str, float] | None:
-    """The level and severity to report from (level, severity) signals: causes outrank watch
-    items; within a level, the largest severity."""
-    for level in (CAUSE, WATCH):
-        severities = [severity for lvl, severity in signals if lvl == level]
-        if severities:
-            return level, max(severities)
-    return None
 
 
 # --- sleep ------------------------------------------------------------------------------------
-
-
-def sleep_range_h(s: Snapshot, t: Thresholds) -> tuple[float, float]:
-    """The recommended nightly sleep for the athlete's age (Hirshkowitz et al. 2015): 8-10 h
-    under 18, 7-9 h for adults, 7-8 h at 65 and over; adults' range when age is unknown."""
-    age = facts.age_years(s)
-    under_18 = (t.sleep_min_hours_under_18, t.sleep_max_hours_under_18)
-    older = (t.sleep_min_hours, t.sleep_max_hours_65_plus)
-    adult = (t.sleep_min_hours, t.sleep_max_hours)
-    if age is None:
-        return adult
-    if age < t.adult_min_age:
-        return under_18
-    return older if age >= t.older_adult_min_age else adult
 
 
 @rule(
@@ -121,7 +102,7 @@ def inadequate_sleep(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         )
         persists = poor.persists(t, t.poor_quality_nights_min_pct)
         signals.append((CAUSE if persists else WATCH, excess))
-    tier = _tiered(signals)
+    tier = tiered(signals)
     if tier is None:
         return None
     level, severity = tier
@@ -130,7 +111,7 @@ def inadequate_sleep(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     return Found(
         score=score(severity, len(nights) / days),
         level=level,
-        advice=_numbers(
+        advice=advice_numbers(
             sleep_to_add_min=to_add_min or None,
             sleep_min_h=f"{minimum_h:g}",
             mean_sleep_h=f"{round(mean_h, 2):g}",
@@ -205,7 +186,7 @@ def nutritional_deficiency(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     if mass is not None:
         signals += _protein_signals(entries, mass, t, evidence)
         signals += _energy_signals(s, t, entries, mass, evidence)
-    tier = _tiered(signals)
+    tier = tiered(signals)
     if tier is None:
         return None
     level, severity = tier
@@ -214,7 +195,7 @@ def nutritional_deficiency(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         score=score(severity, len(entries) / days),
         level=level,
         evidence=evidence,
-        advice=_numbers(
+        advice=advice_numbers(
             body_mass_kg=f"{round(mass, 1):g}" if mass is not None else None,
             protein_target_g_per_kg=f"{t.protein_min_g_per_kg:g}",
             protein_target_g_per_day=evidence.get("protein_target_g_per_day"),
@@ -223,12 +204,6 @@ def nutritional_deficiency(s: Snapshot, t: Thresholds) -> Found | Gap | None:
             energy_to_add_kcal=evidence.get("energy_to_add_kcal"),
         ),
     )
-
-
-def _numbers(**numbers: object) -> dict:
-    """The athlete's numbers for the advice templates; a missing one (None) leaves its
-    strategy in plain words."""
-    return {name: value for name, value in numbers.items() if value is not None}
 
 
 def _protein_signals(entries, mass: float, t: Thresholds, evidence: dict) -> list:
@@ -273,7 +248,7 @@ def _energy_signals(s: Snapshot, t: Thresholds, entries, mass: float, evidence: 
         shortfall_pct = (ffm_line - kcal_per_ffm) * 100.0 / ffm_line
         low_kcal = ffm_line * ffm
         return _energy_tier(entries, lambda e: e.calories_kcal < low_kcal, shortfall_pct, t)
-    need = _energy_need_kcal(s, t, mass)
+    need = energy_need_kcal(s, t, mass)
     if need is None:
         return []
     energy_pct = as_reported(average(e.calories_kcal for e in entries) * 100.0 / need)
@@ -301,17 +276,6 @@ def _energy_tier(entries, past_line, shortfall_pct: float, t: Thresholds) -> lis
         return []
     severity = shortfall_pct / t.energy_full_score_shortfall_pct
     return [(CAUSE if persistence(entries, past_line).persists(t) else WATCH, severity)]
-
-
-def _energy_need_kcal(s: Snapshot, t: Thresholds, mass: float) -> float | None:
-    """Mifflin-St Jeor resting energy x physical activity level; None without height or date
-    of birth."""
-    age = facts.age_years(s)
-    if not s.profile.height_cm or age is None:
-        return None
-    need = metrics.resting_energy_kcal(s.profile.sex, mass, s.profile.height_cm, age)
-    need *= t.activity_factor
-    return need if need > 0 else None
 
 
 # --- hydration --------------------------------------------------------------------------------
@@ -367,7 +331,7 @@ def dehydration(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         signals.append((CAUSE, dark_excess))
     elif len(colours) >= t.min_checkin_days and dark.most_days(t.dark_urine_days_min_pct):
         signals.append((WATCH, dark_excess))
-    dry = _dry_mornings(s, t)
+    dry = dry_mornings(s, t)
     this_week = s.day(t.recent_window_days - 1)
     if sum(1 for w in dry if w.date >= this_week) >= t.dehydration_signs_min_days:
         signals.append((CAUSE, len(dry) / t.dehydration_signs_min_days - 1.0))
@@ -376,7 +340,7 @@ def dehydration(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     if water is not None and water < t.water_min_ml_per_kg:
         shortfall = short_of(water, t.water_min_ml_per_kg, t.water_full_score_shortfall_ml_per_kg)
         signals.append((WATCH, shortfall))
-    tier = _tiered(signals)
+    tier = tiered(signals)
     if tier is None:
         return None
     level, severity = tier
@@ -400,55 +364,11 @@ def dehydration(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         score=score(severity, max(len(drinks), len(colours)) / days),
         level=level,
         evidence=evidence,
-        advice=_numbers(
+        advice=advice_numbers(
             water_target_l_per_day=f"{evidence['water_target_l_per_day']:g}" if to_add_l else None,
             water_to_add_l_per_day=f"{to_add_l:g}" if to_add_l else None,
         ),
     )
-
-
-def _dry_mornings(s: Snapshot, t: Thresholds) -> list:
-    """Mornings of the window with dark urine and a first-morning mass more than
-    ``morning_mass_loss_min_pct`` below the median of the athlete's last ``mass_baseline_days``
-    weigh-ins on mornings without dark urine (looked for up to three times as many days back):
-    two of Cheuvront & Kenefick's three signs. A median, so an odd evening weigh-in does not
-    move it; dark-urine mornings stay out of it, so a dry spell does not lower its own
-    baseline. Check-in masses are read as first-morning masses."""
-    dark_min = t.urine_colour_dark_min
-    lightest, heaviest = facts.PLAUSIBLE_BODY_MASS_KG
-    dark_days = [
-        w
-        for w in s.wellness.last(t.nutrition_window_days)
-        if w.urine_colour is not None
-        and w.urine_colour >= dark_min
-        and w.body_mass_kg is not None
-        and lightest <= w.body_mass_kg <= heaviest
-    ]
-    if not dark_days:
-        return []
-    readings, min_readings = t.mass_baseline_days, t.mass_baseline_min_readings
-    lookback = BASELINE_LOOKBACK_FACTOR * readings
-    usual = [  # (date, kg) of weigh-ins on mornings without dark urine, oldest first
-        (w.date, w.body_mass_kg)
-        for w in s.wellness.last(t.nutrition_window_days + lookback)
-        if w.body_mass_kg is not None
-        and lightest <= w.body_mass_kg <= heaviest
-        and (w.urine_colour is None or w.urine_colour < dark_min)
-    ]
-    usual_dates = [day for day, _ in usual]
-    keep = 1.0 - t.morning_mass_loss_min_pct / 100.0  # at or above this share of the median
-    dry = []
-    for entry in dark_days:
-        end = bisect_left(usual_dates, entry.date)
-        earliest = entry.date - timedelta(days=lookback)
-        masses = sorted(kg for day, kg in usual[max(0, end - readings) : end] if day >= earliest)
-        if len(masses) < min_readings:
-            continue
-        half = len(masses) // 2
-        median = masses[half] if len(masses) % 2 else (masses[half - 1] + masses[half]) / 2
-        if entry.body_mass_kg < keep * median:
-            dry.append(entry)
-    return dry
 
 
 # --- stress -----------------------------------------------------------------------------------
@@ -503,7 +423,7 @@ def chronic_stress(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     sustained = facts.sustained_shift(s, "stress", "stress", days)
     if facts.is_raised(sustained, t):
         line = sustained.baseline_mean + t.wellness_rise_min_points
-        weeks = _weekly_means(s, t, days)
+        weeks = weekly_stress_means(s, t, days)
         every_week = bool(weeks) and all(m is not None and m >= line for m in weeks)
         excess = beyond(sustained.z, t.baseline_z_max, t.baseline_z_max)
         signals.append((CAUSE if every_week else WATCH, excess))
@@ -512,7 +432,7 @@ def chronic_stress(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         shift = facts.baseline_shift(s, "stress", "stress")
         if facts.is_raised(shift, t):
             signals.append((WATCH, beyond(shift.z, t.baseline_z_max, t.baseline_z_max)))
-    tier = _tiered(signals)
+    tier = tiered(signals)
     if tier is None:
         return None
     level, severity = tier
@@ -529,14 +449,3 @@ def chronic_stress(s: Snapshot, t: Thresholds) -> Found | Gap | None:
             "window_days": days,
         },
     )
-
-
-def _weekly_means(s: Snapshot, t: Thresholds, days: int) -> list[float | None]:
-    """Mean stress of each ``recent_window_days`` week of the window, newest first (None for a
-    week without check-ins): a chronic rise shows in every week, not in their average."""
-    week = t.recent_window_days
-    means = []
-    for ending in range(0, days - week + 1, week):
-        values = [e.stress for e in s.stress.window(week, ending)]
-        means.append(sum(values) / len(values) if values else None)
-    return means

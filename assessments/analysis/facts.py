@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import wraps
-from itertools import pairwise
 from operator import attrgetter
 from statistics import median
 from typing import TypeVar
@@ -396,7 +395,9 @@ def _detected_phases(s: Snapshot, t: Thresholds) -> list[PhaseUsed]:
             PhaseUsed(days[0], s.as_of, "novice", "detected", f"{history} days of leg training")
         )
     gap = t.phase_break_min_days
-    for before, after in pairwise(days):
+    ordinals = [d.toordinal() for d in days]
+    gaps = [i for i in range(1, len(ordinals)) if ordinals[i] - ordinals[i - 1] - 1 >= gap]
+    for before, after in ((days[i - 1], days[i]) for i in gaps):
         idle = (after - before).days - 1
         if idle >= gap:
             out.append(
@@ -429,19 +430,26 @@ def _detected_phases(s: Snapshot, t: Thresholds) -> list[PhaseUsed]:
             )
         )
     out.extend(_low_volume_phases(s, t, days[0], out))
+    if not out:
+        return out
     return [p for p in out if p.end >= s.as_of - timedelta(days=phase_weeks(t) * 7 - 1)]
 
 
 def _low_volume_phases(s: Snapshot, t: Thresholds, first: date, known: list) -> list:
     weeks = weekly_log(s)
+    spans = [p for p in known if p.kind != "novice"]
     busy = [
-        w.start >= first and not any(_mostly_in(w, p) for p in known if p.kind != "novice")
-        for w in weeks
+        w.start >= first and not (spans and any(_mostly_in(w, p) for p in spans)) for w in weeks
     ]
-    usual_sets = [w.leg_sets for w, ok in zip(weeks, busy, strict=True) if ok and w.leg_sets]
+    usual_sets = sorted(w.leg_sets for w, ok in zip(weeks, busy, strict=True) if ok and w.leg_sets)
     if len(usual_sets) < 3:
         return []
-    usual = median(usual_sets)
+    limit = _median_sorted(usual_sets) * t.phase_low_volume_max_pct / 100.0
+    if usual_sets[0] > limit and all(
+        w.leg_sets > limit for w, ok in zip(weeks, busy, strict=True) if ok
+    ):
+        return []  # the common case: no markedly lower week
+    usual = _median_sorted(usual_sets)
     low = [
         ok and w.leg_sets <= usual * t.phase_low_volume_max_pct / 100.0
         for w, ok in zip(weeks, busy, strict=True)
@@ -480,6 +488,12 @@ def _low_volume_phases(s: Snapshot, t: Thresholds, first: date, known: list) -> 
             )
         i = j + 1
     return out
+
+
+def _median_sorted(values: list) -> float:
+    """The median of an already sorted, non-empty list."""
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
 def _mostly_in(week: WeekLog, phase: PhaseUsed) -> bool:

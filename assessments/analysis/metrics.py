@@ -129,6 +129,19 @@ def least_squares_slope(xs: Sequence[float], ys: Sequence[float]) -> float | Non
     return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sxx
 
 
+def slope_upper_95(xs: Sequence[float], ys: Sequence[float]) -> float | None:
+    """One-sided 95 % upper confidence limit of the least-squares slope of ys on xs (Student's
+    t on the residual SD); None with fewer than three points or no spread in xs."""
+    n = len(xs)
+    slope = least_squares_slope(xs, ys)
+    if slope is None or n < 3:
+        return None
+    mean_x, mean_y = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mean_x) ** 2 for x in xs)
+    residual = sum((y - mean_y - slope * (x - mean_x)) ** 2 for x, y in zip(xs, ys, strict=True))
+    return slope + t_95_one_sided(n - 2) * math.sqrt(residual / (n - 2) / sxx)
+
+
 def best_weekly(points: Iterable[tuple[date, float]], as_of: date, weeks: int) -> list:
     """Best value per week, oldest week first; week ``weeks-1`` ends on as_of. Empty weeks: None."""
     best: list[float | None] = [None] * weeks

@@ -7,12 +7,18 @@ recommend only codes from this catalogue (a test checks both directions).
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .snapshot import Profile
 from .thresholds import Thresholds
+
+
+@functools.cache
+def _template_fields(template: str) -> frozenset[str]:
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +40,7 @@ class Strategy:
     @property
     def fields(self) -> frozenset[str]:
         """The numbers ``template`` needs."""
-        return frozenset(name for _, name, _, _ in string.Formatter().parse(self.template) if name)
+        return _template_fields(self.template)
 
     def render(self, advice: Mapping[str, object] | None) -> str:
         """The template filled with the athlete's numbers, or the plain text without them."""

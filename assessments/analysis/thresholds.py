@@ -333,7 +333,7 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      "weakness 'true')", "Claudino et al. 2017 (CMJ for neuromuscular status; typical error "
      "a few %); Gathercole et al. 2015"),
     ("jump_recruitment_min_tests", 3, "tests", "jump tests over 3+ weeks needed to judge the "
-     "jump against strength (one more makes it a cause, not a watch item)",
+     "jump against strength (two more, over 5+ weeks, can make it a cause)",
      "Gathercole et al. 2015 (repeated CMJ monitoring); convention", 2),
     ("jump_strength_gap_pct", 10.0, "%", "strength gain minus jump change accumulated over "
      "the tests' span at or above which a flat or falling jump 'stays low relative to "

@@ -18,7 +18,8 @@ RATING_SCALE_MIN = 1  # the mind-muscle rating scale runs 1-5
     needs=("jump_tests",),
     metric="countermovement-jump trend against the goal lifts' e1RM trend over the trend "
     "window: strength rising while the jump stays flat or falls (not a sudden drop, which is "
-    "fatigue), as the % gap accumulated over the span",
+    "fatigue), as the % gap accumulated over the span; a cause only with two more tests than "
+    "the minimum over 5+ weeks and the jump slope's 95 % upper limit at or below zero",
     thresholds=(
         *facts.LOG_THRESHOLDS,
         *facts.LOAD_THRESHOLDS,
@@ -70,6 +71,9 @@ def poor_motor_unit_recruitment(s: Snapshot, t: Thresholds) -> Found | Gap | Non
         or gap_pct < (t.jump_strength_gap_pct)
     ):
         return None
+    upper = metrics.slope_upper_95(xs, ys)
+    flat_beyond_noise = upper is not None and upper <= 0.0  # confidently not rising
+    persisting = len(tests) >= t.jump_recruitment_min_tests + 2 and span_days >= 35
     return Found(
         score=score(
             beyond(gap_pct, t.jump_strength_gap_pct, t.jump_strength_gap_pct),
@@ -83,7 +87,7 @@ def poor_motor_unit_recruitment(s: Snapshot, t: Thresholds) -> Found | Gap | Non
             "jump_tests": len(tests),
             "days": days,
         },
-        level="cause" if len(tests) > t.jump_recruitment_min_tests else "watch",
+        level="cause" if persisting and flat_beyond_noise else "watch",
     )
 
 

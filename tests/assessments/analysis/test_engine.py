@@ -188,7 +188,7 @@ SCENARIOS = {
     },
     "poor_motor_unit_recruitment": {
         "sessions": RISING_SQUAT,
-        "jump_tests": [b.JumpTest(b.day(2 + 14 * i), 45.0) for i in reversed(range(4))],
+        "jump_tests": [b.JumpTest(b.day(2 + 12 * i), 45.0) for i in reversed(range(5))],
     },
     "weak_mind_muscle_connection": {"activation_ratings": b.ratings(1)},
     "possible_medical_condition": {"wellness": WEAK_14_DAYS},

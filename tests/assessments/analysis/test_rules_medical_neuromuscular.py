@@ -108,8 +108,8 @@ def strength_rising(kg_per_week: float):
     return b.sessions(plan)
 
 
-def flat_jumps(count: int = 4, cm: float = 45.0):
-    return [b.JumpTest(b.day(2 + 14 * i), cm) for i in reversed(range(count))]
+def flat_jumps(count: int = 5, cm: float = 45.0):
+    return [b.JumpTest(b.day(2 + 12 * i), cm) for i in reversed(range(count))]
 
 
 def test_recruitment_fires_when_the_jump_stays_flat_while_strength_rises():
@@ -118,6 +118,13 @@ def test_recruitment_fires_when_the_jump_stays_flat_while_strength_rises():
     assert isinstance(outcome, Found) and outcome.level == "cause"
     assert outcome.evidence["jump_trend_pct_per_week"] == 0.0
     assert outcome.evidence["jump_strength_gap_pct"] >= 10.0
+
+
+def test_a_noisy_flat_jump_is_only_a_watch_item():
+    noisy = [b.JumpTest(b.day(2 + 12 * i), 45.0 + (3, -3, 2, -2, 0)[i]) for i in reversed(range(5))]
+    s = b.healthy(sessions=strength_rising(5.0), jump_tests=noisy)
+    outcome = b.check("poor_motor_unit_recruitment", s)
+    assert outcome is None or outcome.level == "watch"
 
 
 def test_recruitment_on_three_tests_is_a_watch_item():

@@ -29,8 +29,52 @@ How it works:
 - A finding's **score** lies in [0, 1]: 0.4-1.0 from how far past its threshold the data lie
   (full at the rule's `*_full_score_*` distance), scaled by 0.5-1.0 for how much data support
   it. Findings are listed highest score first.
+- Every finding has a **level**: `cause` (beyond noise and persisting: ranked first,
+  flagged, e-mailed) or `watch` (a signal worth a look: shown apart, never flagged). Causes
+  come first, each level by score. A load ratio alone, a flat e1RM slope inside its noise,
+  a shortfall inside `volume_tolerance_pct` and a ramp-up after a break are watch items.
 - A finding that another found cause explains better (column "defers to") has its score
   multiplied by `deferred_score_factor`, and its evidence names the other cause.
+- **No contradictory advice.** Each strategy is marked as lightening the load (`less`),
+  adding to it (`more`) or neither. Overtraining and a return ramp-up win over too little
+  volume and stalled progress: those become watch items without their load-raising advice,
+  and their evidence says `deferred_to`. As a backstop no run keeps `more` advice while any
+  finding advises `less`.
+- **Advice in the athlete's numbers.** A rule passes numbers (recent weekly sets, working
+  loads, the dose for the goal) and the strategy's text is written with them; without them
+  it falls back to plain words. Every recommendation says what to `monitor` and after how
+  many days to re-test (`retest_after_days`).
+- **Training phases.** Coach-set phases (accumulation, intensification, deload, taper,
+  peaking, return, off_season, novice) are used as set; otherwise the engine detects them
+  from the log over the last `e1rm_trend_window_weeks` weeks: less than
+  `phase_novice_history_days` of leg training (novice); `phase_break_min_days`+ days without
+  leg training (break) and the `phase_return_days` after it (return); a run of up to
+  `phase_taper_max_weeks` weeks at or below `phase_low_volume_max_pct` % of the usual weekly
+  leg sets reaching the analysis day with the top load kept (taper; peaking when most goal
+  lift sets have at most `phase_peaking_max_reps` reps); one or two such weeks between normal
+  weeks, or a lone one at the end with lighter loads (deload). Deload, taper, peaking, break
+  and return weeks (and off-season weeks for trends) are left out of e1RM trends, strength
+  drops and volume averages. The result lists the phases used (`phases`: kind, dates,
+  `coach` or `detected`, and why).
+- **Noise.** The e1RM trend is one least-squares slope over rep ranges (1-3, 4-6, 7-10 reps,
+  each at its own level, so a switch from sets of 5 to sets of 8 is not lost strength), with
+  its 95 % upper confidence limit; no progress is a cause only when that limit is below
+  `overload_swc_pct_per_week` and load, reps and sets did not rise either.
+- **Volume by goal, phase and age.** Hypertrophy goal: `hard_sets_min_per_muscle_week`;
+  strength, power, general and novices: `hard_sets_min_strength_week`; off-season:
+  `hard_sets_min_maintenance_week` and `maintenance_sessions_min_per_week` (times
+  `masters_maintenance_factor` from `masters_age_min`). A hard set counts 1 for its prime mover
+  (the first muscle listed) and `synergist_set_weight` for each other muscle; a set logged for
+  the left and the right leg counts once.
+- **Overtraining** is decided on the uncoupled EWMA acute:chronic ratio (the rolling ratio is
+  shown); a cause needs a confirming sign: fatigue or soreness up by `wellness_rise_min_points`
+  over the athlete's baseline for a week, an e1RM drop of `true_weakness_min_drop_pct`, or a
+  countermovement-jump drop of `jump_drop_min_pct` or more (the one comparison used
+  everywhere). Monotony counts only in a week above the athlete's usual load and strain and
+  never from identical days. With chronic load below `chronic_usual_min_pct` % of usual, or in
+  a return phase, the ratio is not read: `return_ramp_up` speaks instead.
+- **Weakness type**: `true`, `perceived`, `none` (objective data, no marked weakness) or
+  `undetermined` (no objective comparison). A missing check-in is not a report of weakness.
 - `possible_medical_condition` and `unexplained_weakness` run after the other causes: they
   need to know that no training or lifestyle cause was found.
 - Any red flag puts the training advice second (`training_advice_secondary`). The engine
@@ -38,8 +82,11 @@ How it works:
 - Windows are calendar days ending on the analysis day, which is included. The run's window
   is the longest of them.
 - Hard sets: RPE >= `hard_set_min_rpe` or RIR <= `hard_set_max_rir`; a logged set with
-  neither counts as hard (athletes log working sets, not warm-ups). e1RM: Epley on reps + RIR
-  (RIR = 10 - RPE), a single is its own 1RM, none above `e1rm_max_reps` effective reps.
+  neither counts as hard (athletes log working sets, not warm-ups). e1RM (one implementation
+  for the engine, the stored strength assessment and the API): Epley on effective reps =
+  reps + RIR, with RIR = 10 - RPE only for RPE >= 7 (Zourdos et al. 2016; Helms et al. 2016);
+  a single is its own 1RM; no estimate above 10 effective reps (`e1rm_max_reps` may only lower
+  it), where the API shows `null`.
 - Goal-lift variants: compound exercises sharing a goal lift's movement pattern. Knee
   flexion/extension for H:Q: pattern `knee_flexion`/`knee_extension`, or an isolation
   exercise whose first muscle is hamstrings/quadriceps.
@@ -117,8 +164,9 @@ def _red_flags_table() -> str:
             "thresholds (default)",
             "article",
             "advice",
+            "clinical source",
         ),
-        _row(*["---"] * 7),
+        _row(*["---"] * 8),
     ]
     for rule in RED_FLAGS.values():
         lines.append(
@@ -130,6 +178,7 @@ def _red_flags_table() -> str:
                 _thresholds_cell(rule),
                 f'"{rule.article}"',
                 rule.advice,
+                rule.source,
             )
         )
     return "\n".join(lines) + "\n"

@@ -2,20 +2,28 @@
 
 Order of work: the cause rules (training, technique, lifestyle, neuromuscular), then the rules
 that need their results (``possible_medical_condition``), then the red flags. A finding that a
-better-placed cause explains (``defers_to``) is scored down. Findings are sorted by score,
-highest first; on equal scores the DESIGN.md order decides. The window reported is the
-longest span any rule reads, ending on ``as_of`` (both days included).
+better-placed cause explains (``defers_to``) is scored down. Conflicting advice is resolved
+next (``resolve_conflicts``): one run never advises lightening the load and adding to it at
+once. Findings are sorted by level (causes first), then score, highest first; on equal scores
+the DESIGN.md order decides. The window reported is the longest span any rule reads, ending on
+``as_of`` (both days included).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from . import facts, recommendations
-from .rules import RED_FLAGS, Found, Gap, Raised
+from .rules import CAUSES, RED_FLAGS, Found, Gap, Raised
 from .rules.red_flags import advice_text
-from .rules.registry import LEVELS, SEVERITIES, clean_evidence, ordered_causes
+from .rules.registry import (
+    LEVELS,
+    REFERRAL_SEVERITIES,
+    SEVERITIES,
+    clean_evidence,
+    ordered_causes,
+)
 from .snapshot import Snapshot
 from .thresholds import RULESET_VERSION, Thresholds
 
@@ -36,7 +44,7 @@ class Finding:
 @dataclass(frozen=True, slots=True)
 class RedFlag:
     code: str
-    severity: str  # emergency | urgent | soon
+    severity: str  # emergency | urgent | soon | warning (a note, no referral)
     evidence: dict
     advice: str
 
@@ -48,11 +56,12 @@ class Result:
     ruleset_version: str
     window_start: date
     window_end: date
-    weakness_type: str  # true | perceived | undetermined
+    weakness_type: str  # true | perceived | none | undetermined
     red_flags: tuple[RedFlag, ...]
     findings: tuple[Finding, ...]
     data_gaps: tuple[str, ...]
     training_advice_secondary: bool
+    phases: tuple[facts.PhaseUsed, ...] = ()  # coach-set and detected, as the rules used them
 
     def to_dict(self) -> dict:
         """The API's analysis-run shape, minus the id, athlete and created_at Django adds."""
@@ -71,14 +80,13 @@ class Result:
                     "level": f.level,
                     "score": f.score,
                     "evidence": f.evidence,
-                    "recommendations": [
-                        {"code": r.code, "text": r.text} for r in f.recommendations
-                    ],
+                    "recommendations": [r.to_dict() for r in f.recommendations],
                 }
                 for f in self.findings
             ],
             "data_gaps": list(self.data_gaps),
             "training_advice_secondary": self.training_advice_secondary,
+            "phases": [p.to_dict() for p in self.phases],
         }
 
 
@@ -92,6 +100,7 @@ def run(snapshot: Snapshot) -> Result:
             if rule.after_others is phase:
                 outcome = rule.check(s, t, found) if phase else rule.check(s, t)
                 _collect(rule.code, outcome, found, gaps)
+    resolve_conflicts(found)
     flags: dict[str, Raised] = {}
     for rule in RED_FLAGS.values():
         outcome = rule.check(s, t, found) if rule.after_others else rule.check(s, t)
@@ -108,8 +117,55 @@ def run(snapshot: Snapshot) -> Result:
         red_flags=red_flags,
         findings=_findings(s, t, found),
         data_gaps=tuple(dict.fromkeys(gaps)),
-        training_advice_secondary=bool(red_flags),
+        training_advice_secondary=any(f.severity in REFERRAL_SEVERITIES for f in red_flags),
+        phases=facts.phases(s),
     )
+
+
+# (winner, loser): when both are found, the loser's advice would contradict the winner's (a
+# deload or a gentle ramp-up against more volume or load). The winner keeps its level; the loser
+# becomes a watch item without its load-raising advice, and its evidence says why.
+PRECEDENCE: tuple[tuple[str, str], ...] = (
+    ("overtraining", "inadequate_volume_frequency"),
+    ("overtraining", "insufficient_progressive_overload"),
+    ("return_ramp_up", "inadequate_volume_frequency"),
+    ("return_ramp_up", "insufficient_progressive_overload"),
+)
+
+
+def resolve_conflicts(found: dict[str, Found]) -> None:
+    """Make one run's advice consistent, in place.
+
+    First the explicit ``PRECEDENCE`` pairs; then, as a backstop for any pair not listed, a
+    finding advising more load or volume (``direction == "more"``) loses that advice while any
+    finding advises less, and is kept as a watch item with the reason in its evidence.
+    """
+    for winner, loser in PRECEDENCE:
+        if winner in found and loser in found:
+            found[loser] = _yield_to(found[loser], CAUSES[loser].recommends, winner)
+    lighter = [code for code, hit in found.items() if "less" in _directions(code, hit)]
+    if not lighter:
+        return
+    for code, hit in list(found.items()):
+        if code not in lighter and "more" in _directions(code, hit):
+            found[code] = _yield_to(hit, CAUSES[code].recommends, lighter[0])
+
+
+def _recommended(code: str, hit: Found) -> tuple[str, ...]:
+    if hit.recommendations is not None:
+        return hit.recommendations
+    return CAUSES[code].recommends if code in CAUSES else ()
+
+
+def _directions(code: str, hit: Found) -> set[str]:
+    return {recommendations.direction(c) for c in _recommended(code, hit)}
+
+
+def _yield_to(hit: Found, declared: tuple[str, ...], winner: str) -> Found:
+    codes = hit.recommendations if hit.recommendations is not None else declared
+    kept = tuple(c for c in codes if recommendations.direction(c) != "more")
+    evidence = {**hit.evidence, "deferred_to": winner}
+    return replace(hit, level="watch", recommendations=kept, evidence=evidence)
 
 
 def _collect(code: str, outcome: object, hits: dict, gaps: list[str]) -> None:
@@ -138,7 +194,7 @@ def _findings(s: Snapshot, t: Thresholds, found: dict[str, Found]) -> tuple[Find
                 category=rule.category,
                 score=min(1.0, max(0.0, score)),
                 evidence=evidence,
-                recommendations=recommendations.for_athlete(codes, s.profile, t),
+                recommendations=recommendations.for_athlete(codes, s.profile, t, hit.advice),
                 level=hit.level,
             )
         )
@@ -162,24 +218,26 @@ def _red_flags(flags: dict[str, Raised]) -> tuple[RedFlag, ...]:
 
 
 def classify_weakness(s: Snapshot, t: Thresholds) -> str:
-    """science.md 'True or perceived weakness'.
+    """science.md 'True or perceived weakness', with its revision.
 
-    ``true``: a goal lift's best recent e1RM is well below the weeks before, or jump height
-    well below baseline. ``perceived``: the athlete feels markedly weak (or far above their own
-    baseline) while objective strength holds. ``undetermined``: no objective comparison, or no
-    marked weakness to classify.
+    ``true``: a goal lift's best recent e1RM is well below the weeks before (within one rep
+    range, planned light weeks left out), or jump height well below baseline. ``perceived``:
+    the athlete feels markedly weak (or far above their own baseline) while objective
+    strength holds. ``none``: an objective comparison exists and shows no marked weakness,
+    and the athlete does not report feeling weak (no check-ins is not a report of
+    weakness). ``undetermined``: no objective comparison at all.
     """
     strength = facts.e1rm_drop(s)
     jump = facts.jump_drop(s)
-    if (strength and strength.drop_pct >= t.true_weakness_min_drop_pct) or (
-        jump and jump.drop_pct >= t.jump_drop_min_pct
-    ):
+    if facts.strength_dropped(strength, t) or facts.jump_dropped(jump, t):
         return "true"
-    if strength is None and jump is None:
-        return "undetermined"
     felt = [w.perceived_leg_weakness for w in s.wellness.last(t.weakness_recent_window_days)]
     shift = facts.baseline_shift(s, "wellness", "perceived_leg_weakness")
     feels_weak = (felt and sum(felt) / len(felt) >= t.perceived_weakness_min) or (
-        shift is not None and shift.z > t.baseline_z_max
+        shift is not None
+        and shift.z > t.baseline_z_max
+        and shift.recent_mean - shift.baseline_mean >= t.wellness_rise_min_points
     )
-    return "perceived" if feels_weak else "undetermined"
+    if strength is None and jump is None:
+        return "undetermined"
+    return "perceived" if feels_weak else "none"

@@ -13,7 +13,6 @@ from datetime import date
 
 from .snapshot import ExerciseInfo, Session
 
-MONOTONY_CAP = 10.0  # reported instead of infinity when every day of a week has the same load
 REPORTED_DIGITS = 4  # significant digits
 
 
@@ -34,54 +33,54 @@ def as_reported(value: float | None) -> float | None:
 # --- strength -----------------------------------------------------------------------------------
 
 
-def epley_e1rm_kg(load_kg: float, reps: float) -> float:
-    """Epley (1985): 1RM = load x (1 + reps / 30); a single is its own 1RM."""
-    if reps <= 1:
-        return float(load_kg)
-    return load_kg * (1.0 + reps / 30.0)
+EPLEY_MAX_REPS = 10
+"""Epley's estimate is used up to 10 effective reps (Epley 1985; LeSuer et al. 1997 and
+Reynolds et al. 2006 find prediction errors grow beyond about 10 reps); beyond it: no estimate."""
 
-
-def brzycki_e1rm_kg(load_kg: float, reps: float) -> float:
-    """Brzycki (1993): 1RM = load x 36 / (37 - reps); valid below 37 reps."""
-    if reps >= 37:
-        raise ValueError("Brzycki's formula needs fewer than 37 reps")
-    return load_kg * 36.0 / (37.0 - reps)
+RPE_RELIABLE_MIN = 7.0
+"""RIR is read from an RPE only at RPE >= 7 (RIR <= 3), where lifters rate it reliably
+(Zourdos et al. 2016; Helms et al. 2016). A lighter rating says the set was far from failure
+by an unknown margin, so its reps alone are used."""
 
 
 def reps_in_reserve(rpe: float | None = None, rir: float | None = None) -> float | None:
-    """Reported RIR wins; otherwise RIR = 10 - RPE (Helms et al. 2016); None when neither."""
+    """Reported RIR wins; otherwise RIR = 10 - RPE for RPE >= 7 (Helms et al. 2016); None when
+    neither is known or the RPE is too light to read a reserve from."""
     if rir is not None:
         return max(0.0, float(rir))
-    if rpe is not None:
+    if rpe is not None and rpe >= RPE_RELIABLE_MIN:
         return max(0.0, 10.0 - rpe)
     return None
 
 
 def effective_reps(reps: int, rpe: float | None = None, rir: float | None = None) -> float:
-    """Reps the set could have reached to failure: reps + reps in reserve."""
+    """Reps the set could have reached to failure: reps + reps in reserve (0 when unknown)."""
     reserve = reps_in_reserve(rpe, rir)
     return reps + (reserve or 0.0)
 
 
-def set_e1rm_kg(
+def e1rm_kg(
     load_kg: float,
     reps: int,
     rpe: float | None = None,
     rir: float | None = None,
     *,
-    max_reps: float = 12,
+    max_reps: float = EPLEY_MAX_REPS,
 ) -> float | None:
-    """Epley e1RM from effective reps (reps + RIR, RIR = 10 - RPE when only RPE is given).
+    """The one estimated one-rep max in Legstrong, kg: Epley (1985), load x (1 + r / 30) with r
+    the effective reps (``effective_reps``); a single to failure is its own 1RM.
 
-    None for an empty set or beyond ``max_reps`` effective reps, where estimates drift. Written
-    out rather than composed from the helpers above: it runs for every goal-lift set.
+    Used by the engine, the stored strength assessment and the API. None for an empty set (no
+    reps or no load) and beyond ``max_reps`` effective reps (at most ``EPLEY_MAX_REPS``), where
+    the estimate is not trusted. Written out rather than composed from the helpers above: it
+    runs for every goal-lift set.
     """
-    if reps <= 0 or load_kg <= 0:
+    if not reps > 0 or not load_kg > 0:
         return None
     if rir is None:
-        rir = 10.0 - rpe if rpe is not None else 0.0
+        rir = 10.0 - rpe if rpe is not None and rpe >= RPE_RELIABLE_MIN else 0.0
     reps_to_failure = reps + rir if rir > 0 else reps
-    if reps_to_failure > max_reps:
+    if reps_to_failure > min(max_reps, EPLEY_MAX_REPS):
         return None
     return float(load_kg) if reps_to_failure <= 1 else load_kg * (1.0 + reps_to_failure / 30.0)
 
@@ -130,6 +129,19 @@ def least_squares_slope(xs: Sequence[float], ys: Sequence[float]) -> float | Non
     return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sxx
 
 
+def slope_upper_95(xs: Sequence[float], ys: Sequence[float]) -> float | None:
+    """One-sided 95 % upper confidence limit of the least-squares slope of ys on xs (Student's
+    t on the residual SD); None with fewer than three points or no spread in xs."""
+    n = len(xs)
+    slope = least_squares_slope(xs, ys)
+    if slope is None or n < 3:
+        return None
+    mean_x, mean_y = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mean_x) ** 2 for x in xs)
+    residual = sum((y - mean_y - slope * (x - mean_x)) ** 2 for x, y in zip(xs, ys, strict=True))
+    return slope + t_95_one_sided(n - 2) * math.sqrt(residual / (n - 2) / sxx)
+
+
 def best_weekly(points: Iterable[tuple[date, float]], as_of: date, weeks: int) -> list:
     """Best value per week, oldest week first; week ``weeks-1`` ends on as_of. Empty weeks: None."""
     best: list[float | None] = [None] * weeks
@@ -145,23 +157,77 @@ def best_weekly(points: Iterable[tuple[date, float]], as_of: date, weeks: int) -
 
 @dataclass(frozen=True, slots=True)
 class Trend:
-    """A weekly trend: slope in units/week and as % of the mean per week."""
+    """A weekly trend: slope in units/week and as % of the mean per week, with the slope's
+    standard error (% per week; None with too few points to estimate it)."""
 
     per_week: float
     pct_per_week: float
     weeks: int
+    se_pct_per_week: float | None = None
+    dof: int = 0  # residual degrees of freedom of the fit
+
+    def upper_pct_per_week(self) -> float | None:
+        """One-sided 95 % upper confidence limit of the slope, % per week (Student's t)."""
+        if self.se_pct_per_week is None:
+            return None
+        return self.pct_per_week + t_95_one_sided(self.dof) * self.se_pct_per_week
 
 
 def weekly_trend(weekly: Sequence[float | None]) -> Trend | None:
     """Least-squares trend of a best-weekly series, skipping empty weeks."""
-    xs = [float(i) for i, v in enumerate(weekly) if v is not None]
-    ys = [v for v in weekly if v is not None]
-    slope = least_squares_slope(xs, ys)
-    if slope is None:
+    return grouped_trend({None: weekly})
+
+
+def grouped_trend(groups: Mapping[object, Sequence[float | None]]) -> Trend | None:
+    """One weekly slope over several best-weekly series that must not be compared with each
+    other (e.g. one per rep range): each series keeps its own level, the slope is shared
+    (a within-group, fixed-effects least-squares slope). Values are taken as % of their own
+    group's mean, so the slope comes out in % per week; ``per_week`` converts it back with
+    the overall mean. None without two distinct weeks in some group.
+    """
+    sxx = sxy = 0.0
+    rows = []  # (x - x_mean, y as % of group mean - 100)
+    total = count = 0.0
+    weeks: set[int] = set()
+    for weekly in groups.values():
+        weeks.update(i for i, v in enumerate(weekly) if v is not None)
+        xs = [float(i) for i, v in enumerate(weekly) if v is not None]
+        ys = [v for v in weekly if v is not None]
+        if not ys:
+            continue
+        mean_y = sum(ys) / len(ys)
+        total += sum(ys)
+        count += len(ys)
+        if len(xs) < 2 or mean_y <= 0:
+            continue
+        mean_x = sum(xs) / len(xs)
+        for x, y in zip(xs, ys, strict=True):
+            dx, dy = x - mean_x, y * 100.0 / mean_y - 100.0
+            rows.append((dx, dy))
+            sxx += dx * dx
+            sxy += dx * dy
+    if sxx == 0:
         return None
-    mean_y = sum(ys) / len(ys)
-    pct = slope * 100.0 / mean_y if mean_y > 0 else 0.0
-    return Trend(per_week=slope, pct_per_week=pct, weeks=len(ys))
+    slope = sxy / sxx
+    groups_used = sum(1 for w in groups.values() if sum(v is not None for v in w) >= 2)
+    dof = len(rows) - groups_used - 1
+    se = None
+    if dof > 0:
+        residual = sum((dy - slope * dx) ** 2 for dx, dy in rows)
+        se = math.sqrt(residual / dof / sxx)
+    overall = total / count if count else 0.0
+    return Trend(slope * overall / 100.0, slope, len(weeks), se, max(dof, 0))
+
+
+# One-sided 95 % quantiles of Student's t by degrees of freedom; 1.645 beyond the table.
+_T_95 = (6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812, 1.796, 1.782)
+
+
+def t_95_one_sided(dof: int) -> float:
+    """Student's t, one-sided 95 % (two-sided 90 %), for ``dof`` degrees of freedom."""
+    if dof < 1:
+        return math.inf
+    return _T_95[dof - 1] if dof <= len(_T_95) else 1.645 + 2.0 / dof
 
 
 # --- workload -------------------------------------------------------------------------------
@@ -206,19 +272,29 @@ def ewma(values: Sequence[float], days: int, seed: float | None = None) -> float
 
 
 def acwr_ewma(loads: Sequence[float], acute_days: int = 7, chronic_days: int = 28):
-    """EWMA acute:chronic ratio; both averages start from the first chronic window's mean."""
-    if len(loads) < chronic_days:
-        return None
-    seed = sum(loads[:chronic_days]) / chronic_days
-    chronic = ewma(loads, chronic_days, seed)
+    """EWMA acute:chronic ratio (Williams et al. 2017), uncoupled (Lolli et al. 2019): the
+    chronic average stops the day before the acute window begins, so the acute week does not
+    pull its own reference up. Both averages start from the first chronic window's mean.
+    ``loads`` is daily, oldest first; None with fewer than chronic + acute days or no chronic
+    load."""
+    chronic = chronic_ewma(loads, acute_days, chronic_days)
     if not chronic or chronic <= 0:
         return None
-    return ewma(loads, acute_days, seed) / chronic
+    return ewma(loads, acute_days, sum(loads[:chronic_days]) / chronic_days) / chronic
 
 
-def monotony(week_loads: Sequence[float]) -> float | None:
+def chronic_ewma(loads: Sequence[float], acute_days: int = 7, chronic_days: int = 28):
+    """The uncoupled chronic EWMA of ``acwr_ewma`` (daily load, AU), or None."""
+    if len(loads) < chronic_days + acute_days:
+        return None
+    seed = sum(loads[:chronic_days]) / chronic_days
+    return ewma(loads[:-acute_days], chronic_days, seed)
+
+
+def monotony(week_loads: Sequence[float], *, min_sd_pct: float = 0.0) -> float | None:
     """Training monotony = mean / SD of daily load over a week, rest days included (Foster
-    1998). None for a week without load; capped when every day carries the same load."""
+    1998). None for a week without load, and None (never a capped number) when the SD is
+    below ``min_sd_pct`` % of the mean or zero: identical days make the ratio meaningless."""
     n = len(week_loads)
     if n < 2:
         return None
@@ -226,14 +302,14 @@ def monotony(week_loads: Sequence[float]) -> float | None:
     if mean <= 0:
         return None
     sd = math.sqrt(sum((v - mean) ** 2 for v in week_loads) / (n - 1))
-    if sd == 0:
-        return MONOTONY_CAP
-    return min(MONOTONY_CAP, mean / sd)
+    if sd <= 0 or sd * 100.0 < min_sd_pct * mean:
+        return None
+    return mean / sd
 
 
-def strain(week_loads: Sequence[float]) -> float | None:
-    """Training strain = weekly load x monotony (Foster 1998)."""
-    value = monotony(week_loads)
+def strain(week_loads: Sequence[float], *, min_sd_pct: float = 0.0) -> float | None:
+    """Training strain = weekly load x monotony (Foster 1998); None where monotony is."""
+    value = monotony(week_loads, min_sd_pct=min_sd_pct)
     return None if value is None else sum(week_loads) * value
 
 
@@ -251,7 +327,7 @@ class LegTraining:
     plyometric_leg_sets: int = 0
     goal_lift_sets: int = 0
     sessions_with_goal_lift: int = 0
-    hard_sets_by_muscle: dict[str, int] = field(default_factory=dict)
+    hard_sets_by_muscle: dict[str, float] = field(default_factory=dict)
 
     @property
     def strength_sets(self) -> int:
@@ -280,11 +356,16 @@ def summarise_leg_training(
     *,
     min_rpe: float,
     max_rir: float,
+    synergist_weight: float = 1.0,
 ) -> LegTraining:
     """Leg sessions, leg sets by kind, goal-lift sets and hard sets per muscle, in one pass.
 
     A set counts only if its exercise is in the catalogue and works a leg muscle; hard sets
-    follow ``is_hard_set`` (inlined here: this loop is the engine's hottest).
+    follow ``is_hard_set``. Sets logged per side count once per left/right pair: a session's
+    left-side sets of an exercise count, and its right-side sets only when no left side was
+    logged (3 sets a leg are 3 sets, not 6). Hard sets count 1.0 for the exercise's prime
+    mover (its first muscle) and ``synergist_weight`` for each other muscle it lists
+    (fractional counting: Pelland et al. 2024; a deadlift is not a full quadriceps set).
     """
     leg = {slug: info for slug, info in exercises.items() if info.is_leg}
     sets_by_slug = dict.fromkeys(leg, 0)
@@ -292,37 +373,77 @@ def summarise_leg_training(
     out = LegTraining()
     for session in sessions:
         out.sessions += 1
-        leg_sets = goal_sets = 0
-        for one_set in session.sets:
-            slug = one_set.exercise
-            if slug not in leg:
-                continue
-            sets_by_slug[slug] += 1
-            leg_sets += 1
-            if slug in goal_slugs:
-                goal_sets += 1
-            rir = one_set.rir
-            if rir is not None:
-                if rir <= max_rir:
-                    hard_by_slug[slug] += 1
-            elif one_set.rpe is None or one_set.rpe >= min_rpe:
-                hard_by_slug[slug] += 1
+        leg_sets, goal_sets = count_leg_sets(
+            session, leg, goal_slugs, sets_by_slug, hard_by_slug, min_rpe, max_rir
+        )
         if leg_sets:
             out.leg_sessions += 1
         if goal_sets:
             out.sessions_with_goal_lift += 1
+    return add_leg_sets(out, leg, goal_slugs, sets_by_slug, hard_by_slug, synergist_weight)
+
+
+def count_leg_sets(
+    session: Session,
+    leg: Mapping[str, ExerciseInfo],
+    goal_slugs: frozenset,
+    sets_by_slug: dict,
+    hard_by_slug: dict,
+    min_rpe: float,
+    max_rir: float,
+) -> tuple[int, int]:
+    """Add one session's leg sets and hard sets to the per-exercise counts (a left/right
+    pair once); return its leg sets and goal-lift sets. Inlined ``is_hard_set``: this is
+    the engine's hottest loop."""
+    leg_sets = goal_sets = 0
+    left = None
+    for one_set in session.sets:
+        slug = one_set.exercise
+        if slug not in leg:
+            continue
+        if one_set.side != "both":
+            if left is None:
+                left = {x.exercise for x in session.sets if x.side == "left"}
+            if one_set.side == "right" and slug in left:
+                continue  # its left side was logged: one set per pair
+        leg_sets += 1
+        if slug in goal_slugs:
+            goal_sets += 1
+        sets_by_slug[slug] += 1
+        rir = one_set.rir
+        if rir is not None:
+            if rir <= max_rir:
+                hard_by_slug[slug] += 1
+        elif one_set.rpe is None or one_set.rpe >= min_rpe:
+            hard_by_slug[slug] += 1
+    return leg_sets, goal_sets
+
+
+def add_leg_sets(
+    out: LegTraining,
+    leg: Mapping[str, ExerciseInfo],
+    goal_slugs: frozenset,
+    sets_by_slug: Mapping[str, int],
+    hard_by_slug: Mapping[str, int],
+    synergist_weight: float,
+) -> LegTraining:
+    """Fold per-exercise set counts into ``out``'s totals by kind and hard sets per muscle."""
     by_muscle = out.hard_sets_by_muscle
     for slug, count in sets_by_slug.items():
         if not count:
             continue
-        kind = leg[slug].kind
+        info = leg[slug]
+        kind = info.kind
         out.leg_sets += count
         out.compound_leg_sets += count if kind == "compound" else 0
         out.plyometric_leg_sets += count if kind == "plyometric" else 0
         out.goal_lift_sets += count if slug in goal_slugs else 0
-        for muscle in leg[slug].muscles:
-            if hard_by_slug[slug]:
-                by_muscle[muscle] = by_muscle.get(muscle, 0) + hard_by_slug[slug]
+        hard = hard_by_slug[slug]
+        if hard:
+            for position, muscle in enumerate(info.muscles):
+                weight = 1.0 if position == 0 else synergist_weight
+                if weight:
+                    by_muscle[muscle] = by_muscle.get(muscle, 0.0) + hard * weight
     return out
 
 

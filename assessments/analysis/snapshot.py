@@ -95,6 +95,7 @@ class Profile:
     training_age_years: float | None = None
     goal: str = "general"  # strength | hypertrophy | power | general
     goal_lifts: tuple[str, ...] = ()
+    fat_free_mass_kg: float | None = None  # from a body-composition test, when known
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,8 @@ from coaching.models.base import bounded, one_of
 class WeaknessType(models.TextChoices):
     TRUE = "true"
     PERCEIVED = "perceived"
-    UNDETERMINED = "undetermined"
+    NONE = "none"  # enough objective data, no marked weakness
+    UNDETERMINED = "undetermined"  # too little data to tell
 
 
 class CauseCategory(models.TextChoices):

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.deconstruct import deconstructible
 
+from assessments.analysis import metrics
 from coaching.models import AthleteDatedModel, Exercise, Side
 from coaching.models.base import bounded, one_of
 
@@ -44,11 +45,11 @@ class ChoiceListValidator:
         return isinstance(other, ChoiceListValidator) and other.allowed == self.allowed
 
 
-def epley_e1rm_kg(load_kg: float, reps: int) -> float:
-    """Estimated one-rep max, Epley (1985): load x (1 + reps / 30); a single is its own max."""
-    if reps <= 1:
-        return round(float(load_kg), 1)
-    return round(load_kg * (1 + reps / 30), 1)
+def epley_e1rm_kg(load_kg: float, reps: int) -> float | None:
+    """The stored estimate: the engine's one e1RM (``metrics.e1rm_kg``: Epley up to 10 reps)
+    to 0.1 kg; None beyond that range or for an empty set."""
+    value = metrics.e1rm_kg(load_kg, reps)
+    return None if value is None else round(value, 1)
 
 
 class StrengthTest(AthleteDatedModel):
@@ -58,7 +59,11 @@ class StrengthTest(AthleteDatedModel):
     load_kg = models.FloatField()
     reps = models.PositiveSmallIntegerField()
     side = models.CharField(max_length=5, choices=Side.choices, default=Side.BOTH)
-    e1rm_kg = models.FloatField(editable=False, help_text="Epley estimate, computed on save.")
+    e1rm_kg = models.FloatField(
+        null=True,
+        editable=False,
+        help_text="Epley estimate up to 10 reps, computed on save; empty beyond that range.",
+    )
 
     class Meta(AthleteDatedModel.Meta):
         constraints = [

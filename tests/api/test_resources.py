@@ -216,6 +216,14 @@ def test_strength_assessment_adds_e1rm(world):
     assert response.status_code == 201 and response.json()["e1rm_kg"] == 120.0
 
 
+def test_strength_assessment_beyond_epleys_range_shows_no_e1rm(world):
+    response = world.client("coach").post(
+        f"/api/v1/athletes/{world.athlete.pk}/assessments/strength/",
+        {"date": str(TODAY), "exercise": "back-squat", "load_kg": 100, "reps": 30, "side": "both"},
+    )
+    assert response.status_code == 201 and response.json()["e1rm_kg"] is None
+
+
 @pytest.mark.parametrize(
     ("role", "method", "suffix", "body"),
     [

@@ -53,6 +53,12 @@ def test_strength_test_stores_its_epley_e1rm():
     assert test.e1rm_kg == pytest.approx(116.7)
 
 
+def test_strength_test_beyond_epleys_range_stores_no_e1rm():
+    test = f.StrengthTestFactory(load_kg=100, reps=12)
+    test.refresh_from_db()
+    assert test.e1rm_kg is None
+
+
 def test_run_window_must_be_ordered():
     assert_rejected(
         f.AnalysisRunFactory, window_start=f.TODAY, window_end=f.TODAY - dt.timedelta(days=1)

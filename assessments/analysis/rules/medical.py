@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from .. import facts
 from ..snapshot import Snapshot
 from ..thresholds import Thresholds
-from .common import no_data
-from .registry import EXPLAINING_CATEGORIES, Found, Gap, beyond, found_in, rule, score
+from .common import causes_in, no_data
+from .registry import EXPLAINING_CATEGORIES, Found, Gap, beyond, rule, score
 
 WEAKNESS_SCALE_MAX = 10
 
@@ -19,7 +19,7 @@ WEAKNESS_SCALE_MAX = 10
     needs=("wellness", "symptoms"),
     metric="a suspected condition on a recent symptom report; or perceived leg weakness "
     "marked on most days of the window with sleep, nutrition and training data present and no "
-    "training or lifestyle cause found",
+    "training or lifestyle cause found (at cause level: watch items do not explain it)",
     thresholds=(
         "symptom_window_days",
         "persistent_weakness_min",
@@ -34,7 +34,8 @@ def possible_medical_condition(
     s: Snapshot, t: Thresholds, found: Mapping[str, Found]
 ) -> Found | Gap | None:
     """Article: anemia, thyroid or neurological problems can cause weakness; when no training
-    or lifestyle reason explains lasting weakness, a doctor should look."""
+    or lifestyle reason explains lasting weakness, a doctor should look. Only likely causes
+    count as reasons: a watch item (sleep a little short, protein below target) does not."""
     reported = [r for r in s.symptoms.last(t.symptom_window_days) if r.suspected]
     if reported:
         return Found(
@@ -49,7 +50,7 @@ def possible_medical_condition(
     weakness = facts.persistent_weakness(s)
     if weakness is None:
         return no_data("wellness check-ins", days)
-    if not facts.is_persistent(weakness, t) or found_in(found, EXPLAINING_CATEGORIES):
+    if not facts.is_persistent(weakness, t) or causes_in(found, EXPLAINING_CATEGORIES):
         return None
     missing = facts.unchecked_causes_data(s, days)
     if missing:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import facts
+from .. import facts, metrics
 from ..metrics import as_reported
 from ..snapshot import Snapshot
 from ..thresholds import Thresholds
@@ -16,42 +16,78 @@ RATING_SCALE_MIN = 1  # the mind-muscle rating scale runs 1-5
     "poor_motor_unit_recruitment",
     category="neuromuscular",
     needs=("jump_tests",),
-    metric="latest countermovement jump vs the mean of the athlete's earlier tests, % drop",
+    metric="countermovement-jump trend against the goal lifts' e1RM trend over the trend "
+    "window: strength rising while the jump stays flat or falls (not a sudden drop, which is "
+    "fatigue), as the % gap accumulated over the span; a cause only with two more tests than "
+    "the minimum over 5+ weeks and the jump slope's 95 % upper limit at or below zero",
     thresholds=(
+        *facts.LOG_THRESHOLDS,
+        *facts.LOAD_THRESHOLDS,
+        "e1rm_trend_window_weeks",
+        "jump_recruitment_min_tests",
+        "jump_strength_gap_pct",
+        "overload_swc_pct_per_week",
+        "jump_drop_min_pct",
         "jump_recent_window_days",
         "jump_baseline_min_tests",
-        "jump_drop_min_pct",
-        "jump_full_score_excess_pct",
-        "e1rm_trend_window_weeks",
         "assessment_full_support",
     ),
     article="Poor Motor Unit Recruitment",
     recommends=("plyometrics", "mind_muscle_focus", "coach_guidance"),
 )
 def poor_motor_unit_recruitment(s: Snapshot, t: Thresholds) -> Found | Gap | None:
-    """Article: strength needs the nervous system to recruit many motor units; jump height
-    tracks that output (Claudino et al. 2017; Gathercole et al. 2015)."""
-    days = t.jump_recent_window_days
-    if not s.jump_tests.last(days):
+    """Article: strength needs the nervous system to recruit many motor units. A jump that
+    stays low relative to strength over weeks (science.md revisions); a jump *drop* signals
+    neuromuscular fatigue instead (Claudino et al. 2017; Gathercole et al. 2015) and is read
+    by ``overtraining``, never answered with plyometrics."""
+    days = t.e1rm_trend_window_weeks * 7
+    tests = s.jump_tests.last(days)
+    if not tests:
         return no_data("countermovement jump test", days)
-    change = facts.jump_drop(s)
-    if change is None:
-        return Gap(f"fewer than {t.jump_baseline_min_tests} earlier jump tests for a baseline")
-    if change.drop_pct <= t.jump_drop_min_pct:
+    span_days = (tests[-1].date - tests[0].date).days
+    if len(tests) < t.jump_recruitment_min_tests or span_days < 21:
+        return Gap(
+            f"fewer than {t.jump_recruitment_min_tests} jump tests over at least three weeks "
+            f"in the last {days} days"
+        )
+    if facts.jump_dropped(facts.jump_drop(s), t):
+        return None  # a drop is fatigue (overtraining), not poor recruitment
+    trends = facts.e1rm_trends(s)
+    if not trends:
+        return None  # nothing to compare the jump with
+    strength_pct = average(trend.pct_per_week for trend in trends.values())
+    xs = [(x.date - tests[0].date).days / 7.0 for x in tests]
+    ys = [x.countermovement_jump_cm for x in tests]
+    slope = metrics.least_squares_slope(xs, ys)
+    mean_cm = sum(ys) / len(ys)
+    if slope is None or mean_cm <= 0:
         return None
+    jump_pct = slope * 100.0 / mean_cm
+    weeks = span_days / 7.0
+    gap_pct = as_reported((strength_pct - jump_pct) * weeks)
+    if (
+        strength_pct <= t.overload_swc_pct_per_week
+        or jump_pct > 0
+        or gap_pct < (t.jump_strength_gap_pct)
+    ):
+        return None
+    upper = metrics.slope_upper_95(xs, ys)
+    flat_beyond_noise = upper is not None and upper <= 0.0  # confidently not rising
+    persisting = len(tests) >= t.jump_recruitment_min_tests + 2 and span_days >= 35
     return Found(
         score=score(
-            beyond(change.drop_pct, t.jump_drop_min_pct, t.jump_full_score_excess_pct),
-            (change.baseline_tests + 1) / t.assessment_full_support,
+            beyond(gap_pct, t.jump_strength_gap_pct, t.jump_strength_gap_pct),
+            len(tests) / t.assessment_full_support,
         ),
         evidence={
-            "latest_jump_cm": change.latest_cm,
-            "baseline_jump_cm": change.baseline_cm,
-            "jump_drop_pct": change.drop_pct,
-            "threshold_drop_pct": t.jump_drop_min_pct,
-            "baseline_tests": change.baseline_tests,
-            "days": t.e1rm_trend_window_weeks * 7,
+            "jump_trend_pct_per_week": as_reported(jump_pct),
+            "e1rm_trend_pct_per_week": as_reported(strength_pct),
+            "jump_strength_gap_pct": gap_pct,
+            "threshold_gap_pct": t.jump_strength_gap_pct,
+            "jump_tests": len(tests),
+            "days": days,
         },
+        level="cause" if persisting and flat_beyond_noise else "watch",
     )
 
 

@@ -1,8 +1,11 @@
-"""Red flags (article: 'When to Seek Professional Medical Advice').
+"""Red flags (article: 'When to Seek Professional Medical Advice'), triaged as science.md's
+triage table says: ``emergency`` (call emergency services), ``urgent`` (medical care today),
+``soon`` (a doctor in the next few days) and ``warning`` (a note for the coach, no referral).
 
-The engine never diagnoses. Each flag says plainly that a medical professional should look,
-and any red flag puts the training advice second. Symptom reports count when they are recent
-(``symptom_window_days``).
+The engine never diagnoses. Each flag names the signs it saw and who to see how soon, cites the
+clinical guidance it follows (``source``), and any referral puts the training advice second.
+Symptom reports count when they are recent (``symptom_window_days``). Free text (context,
+explanations) is never copied into the evidence; only whether it was given.
 """
 
 from __future__ import annotations
@@ -12,22 +15,20 @@ from collections.abc import Mapping
 from .. import facts
 from ..snapshot import Snapshot, SymptomReport
 from ..thresholds import Thresholds
-from .common import no_data
-from .registry import EXPLAINING_CATEGORIES, Found, Gap, Raised, found_in, red_flag
+from .common import causes_in, no_data
+from .registry import EXPLAINING_CATEGORIES, Found, Gap, Raised, red_flag
 
 SYMPTOMS = "symptom report"
 SENSORY = ("numbness", "tingling", "loss_of_sensation")
+ONE_SIDE = ("left", "right")
 
 URGENCY = {
+    "emergency": "Call emergency services now (999 in the UK, 112 in the EU, 911 in North "
+    "America) for emergency medical care; no training.",
     "urgent": "Stop leg training and get medical care today.",
     "soon": "Book an appointment with a doctor or physical therapist in the next few days.",
+    "warning": "A note for the coach: no medical referral is needed now.",
 }
-
-
-DARK_URINE_ADVICE = (
-    "Very dark, cola-coloured urine with severe muscle pain after training needs a doctor "
-    "the same day; no training until then."
-)
 
 
 def advice_text(severity: str, advice: str) -> str:
@@ -43,25 +44,69 @@ def _reported(reports: list[SymptomReport], **evidence: object) -> dict:
     return {"reports": len(reports), "latest_report": reports[-1].date, **evidence}
 
 
+def _sensory(r: SymptomReport) -> bool:
+    return r.numbness or r.tingling or r.loss_of_sensation
+
+
+def _given(text: str | None) -> bool:
+    return bool((text or "").strip())
+
+
+def _explained_and_resolved(r: SymptomReport, t: Thresholds) -> bool:
+    """A passing numbness or tingling with an everyday explanation (a long drive, tight boots):
+    gone, explained, in one leg or unsaid, without loss of feeling or marked weakness."""
+    return (
+        r.resolved
+        and (_given(r.context) or _given(r.explained_by))
+        and r.side != "both"
+        and not r.loss_of_sensation
+        and r.severity < t.sensory_urgent_min_severity
+    )
+
+
+FAST_ADVICE = (
+    "Sudden weakness or numbness on one side of the body can be a stroke: act FAST (Face "
+    "drooping, Arm weakness, Speech difficulty, Time to call)."
+)
+
+
 @red_flag(
     "sudden_weakness",
     needs=("symptoms",),
     severity="urgent",
-    metric="a recent symptom report with sudden onset",
-    thresholds=("symptom_window_days",),
+    metric="a recent symptom report with sudden onset; an emergency when it is on one side "
+    "(weakness or numbness) and has not passed",
+    thresholds=("symptom_window_days", "sensory_urgent_min_severity"),
     article="leg weakness that is sudden",
-    advice="Weakness that comes on suddenly needs a same-day medical assessment; call "
-    "emergency services if the face, arm or speech are affected too.",
+    advice="Weakness that comes on suddenly needs a same-day medical assessment, even if it "
+    "has passed; call emergency services if the face, arm or speech are affected too.",
+    source="NHS and Stroke Association 'Act FAST' (sudden one-sided weakness or numbness: "
+    "call emergency services); NICE NG128 (2019) stroke and TIA: a passed episode is assessed "
+    "within 24 hours; source article ('sudden')",
 )
 def sudden_weakness(s: Snapshot, t: Thresholds) -> Raised | Gap | None:
-    """Sudden weakness can be neurological or vascular: same-day care."""
+    """Sudden weakness can be neurological or vascular: same-day care; sudden one-sided
+    weakness or numbness is a stroke sign until shown otherwise: emergency."""
     recent = _recent(s, t)
     if not recent:
         return no_data(SYMPTOMS, t.symptom_window_days)
-    sudden = [r for r in recent if r.onset == "sudden"]
+    sudden = [r for r in recent if r.onset == "sudden" and not _explained_and_resolved(r, t)]
     if not sudden:
         return None
-    return Raised("urgent", _reported(sudden, max_severity=max(r.severity for r in sudden)))
+    one_sided = [
+        r
+        for r in sudden
+        if r.side in ONE_SIDE and not r.resolved and (r.severity > 0 or _sensory(r))
+    ]
+    evidence = _reported(
+        one_sided or sudden,
+        max_severity=max(r.severity for r in sudden),
+        one_sided=bool(one_sided),
+        sides=sorted({r.side or "not said" for r in one_sided or sudden}),
+    )
+    if one_sided:
+        return Raised("emergency", evidence, advice=FAST_ADVICE)
+    return Raised("urgent", evidence)
 
 
 @red_flag(
@@ -72,6 +117,8 @@ def sudden_weakness(s: Snapshot, t: Thresholds) -> Raised | Gap | None:
     thresholds=("symptom_window_days", "severe_weakness_min"),
     article="leg weakness that is severe",
     advice="Weakness this strong needs a medical assessment before any more training.",
+    source="source article ('severe'); NICE CKS sciatica: a severe or progressive "
+    "neurological deficit needs urgent assessment",
 )
 def severe_weakness(s: Snapshot, t: Thresholds) -> Raised | Gap | None:
     """Severe weakness (>= 8/10) is not a training problem until a doctor says so."""
@@ -91,38 +138,158 @@ def severe_weakness(s: Snapshot, t: Thresholds) -> Raised | Gap | None:
     )
 
 
+RESOLVED_NUMBNESS_ADVICE = (
+    "The numbness or tingling has gone and has an everyday explanation, so no doctor is "
+    "needed for it; report it again at once if it returns, spreads to both legs or comes "
+    "with weakness."
+)
+
+
 @red_flag(
     "sensory_symptoms",
     needs=("symptoms",),
     severity="urgent",
-    metric="numbness, tingling or loss of sensation on a recent symptom report; urgent with "
-    "loss of sensation or marked weakness, otherwise soon",
+    metric="numbness, tingling or loss of sensation on a recent symptom report; urgent in "
+    "both legs, with loss of sensation, with marked weakness or when worsening, otherwise "
+    "soon; a note only (warning) when it has passed and its context explains it",
     thresholds=("symptom_window_days", "sensory_urgent_min_severity"),
     article="accompanied by numbness, tingling, or loss of sensation",
     advice="Numbness, tingling or loss of feeling in the legs needs a doctor to check the "
     "nerves; go to emergency care at once if the groin or buttocks feel numb or bladder or "
     "bowel control changes.",
+    source="NICE CKS sciatica (lumbar radiculopathy): bilateral, progressive or marked "
+    "neurological symptoms need urgent assessment; science.md triage",
 )
 def sensory_symptoms(s: Snapshot, t: Thresholds) -> Raised | Gap | None:
-    """Sensory change points to nerve involvement (e.g. a compressed nerve root)."""
+    """Sensory change points to nerve involvement (e.g. a compressed nerve root); in both
+    legs or with weakness it cannot wait."""
     recent = _recent(s, t)
     if not recent:
         return no_data(SYMPTOMS, t.symptom_window_days)
-    sensory = [r for r in recent if r.numbness or r.tingling or r.loss_of_sensation]
+    sensory = [r for r in recent if _sensory(r)]
     if not sensory:
         return None
+    active = [r for r in sensory if not _explained_and_resolved(r, t)]
+    if not active:
+        return Raised(
+            "warning",
+            _reported(sensory, symptoms=_sensory_names(sensory), resolved=True, explained=True),
+            advice=RESOLVED_NUMBNESS_ADVICE,
+        )
     urgent = any(
-        r.loss_of_sensation or r.severity >= t.sensory_urgent_min_severity for r in sensory
+        r.loss_of_sensation
+        or r.side == "both"
+        or r.progression == "worsening"
+        or r.severity >= t.sensory_urgent_min_severity
+        for r in active
     )
-    symptoms = sorted({name for r in sensory for name in SENSORY if getattr(r, name)})
     return Raised(
         "urgent" if urgent else "soon",
         _reported(
-            sensory,
-            symptoms=symptoms,
-            max_severity=max(r.severity for r in sensory),
+            active,
+            symptoms=_sensory_names(active),
+            both_legs=any(r.side == "both" for r in active),
+            worsening=any(r.progression == "worsening" for r in active),
+            max_severity=max(r.severity for r in active),
             threshold_urgent_severity=t.sensory_urgent_min_severity,
         ),
+    )
+
+
+def _sensory_names(reports: list[SymptomReport]) -> list[str]:
+    return sorted({name for r in reports for name in SENSORY if getattr(r, name)})
+
+
+@red_flag(
+    "cauda_equina_signs",
+    needs=("symptoms",),
+    severity="emergency",
+    metric="saddle numbness; or a bladder or bowel change with back pain or leg symptoms; or "
+    "back pain with numbness or tingling in both legs (a bladder or bowel change alone: soon)",
+    thresholds=("symptom_window_days",),
+    article="accompanied by numbness, tingling, or loss of sensation",
+    advice="Numbness between the legs or around the bottom, or a change in bladder or bowel "
+    "control, with back or leg symptoms can mean pressure on the nerves at the base of the "
+    "spine, which needs emergency care now.",
+    source="NICE CKS sciatica and suspected cauda equina syndrome (immediate referral); "
+    "GIRFT national suspected cauda equina syndrome pathway (2023): emergency assessment",
+)
+def cauda_equina_signs(s: Snapshot, t: Thresholds) -> Raised | Gap | None:
+    """Cauda equina compression must be decompressed within hours to save bladder, bowel and
+    leg function; its signs go straight to emergency care."""
+    recent = _recent(s, t)
+    if not recent:
+        return no_data(SYMPTOMS, t.symptom_window_days)
+    emergency = [r for r in recent if _cauda_equina_pattern(r)]
+    if emergency:
+        return Raised(
+            "emergency",
+            _reported(
+                emergency,
+                saddle_numbness=any(r.saddle_numbness for r in emergency),
+                bladder_bowel_change=any(r.bladder_bowel_change for r in emergency),
+                back_pain=any(r.back_pain for r in emergency),
+            ),
+        )
+    bladder = [r for r in recent if r.bladder_bowel_change]
+    if not bladder:
+        return None
+    return Raised(
+        "soon",
+        _reported(bladder, bladder_bowel_change=True, back_pain=False),
+        advice="A change in bladder or bowel habit should be checked by a doctor; go to "
+        "emergency care at once if back pain, leg numbness or weakness, or numbness between "
+        "the legs follow.",
+    )
+
+
+def _cauda_equina_pattern(r: SymptomReport) -> bool:
+    leg_symptoms = r.severity > 0 or r.pain or _sensory(r)
+    return (
+        r.saddle_numbness
+        or (r.bladder_bowel_change and (r.back_pain or leg_symptoms))
+        or (r.back_pain and r.side == "both" and _sensory(r))
+    )
+
+
+@red_flag(
+    "leg_swelling",
+    needs=("symptoms",),
+    severity="urgent",
+    metric="swelling of one leg (or of a painful leg whose side is not said): urgent, same "
+    "day; swelling of both legs, or one that has gone down: soon",
+    thresholds=("symptom_window_days",),
+    article="you suspect an underlying medical condition",
+    advice="A swollen, painful calf on one side needs a doctor today to rule out a blood "
+    "clot; do not massage it or train legs until then, and call emergency services if "
+    "breathlessness or chest pain appear.",
+    source="NICE NG158 (2020) venous thromboembolic diseases: suspected deep vein "
+    "thrombosis is assessed (Wells score, D-dimer, ultrasound) the same day",
+)
+def leg_swelling(s: Snapshot, t: Thresholds) -> Raised | Gap | None:
+    """One-sided calf pain with swelling is a deep-vein thrombosis sign (NICE NG158)."""
+    recent = _recent(s, t)
+    if not recent:
+        return no_data(SYMPTOMS, t.symptom_window_days)
+    swollen = [r for r in recent if r.swelling]
+    if not swollen:
+        return None
+    same_day = [
+        r for r in swollen if not r.resolved and (r.side in ONE_SIDE or (r.side is None and r.pain))
+    ]
+    reports = same_day or swollen
+    evidence = _reported(
+        reports,
+        sides=sorted({r.side or "not said" for r in reports}),
+        pain=any(r.pain for r in reports),
+    )
+    if same_day:
+        return Raised("urgent", evidence)
+    return Raised(
+        "soon",
+        evidence,
+        advice="Swelling of both legs, or swelling that has gone down, should be checked by "
+        "a doctor; get care the same day if one calf becomes swollen, painful or warm.",
     )
 
 
@@ -136,6 +303,8 @@ def sensory_symptoms(s: Snapshot, t: Thresholds) -> Raised | Gap | None:
     article="persistent pain that doesn't improve with rest",
     advice="Pain that has lasted a week or more without easing with rest should be examined; "
     "do not train through it in the meantime.",
+    source="source article ('persistent pain that doesn't improve with rest'); NICE CKS "
+    "sciatica and low back pain (review when symptoms do not settle)",
 )
 def persistent_pain(s: Snapshot, t: Thresholds) -> Raised | Gap | None:
     """Lasting pain unrelieved by rest suggests an injury or a non-mechanical cause."""
@@ -174,7 +343,8 @@ def _rest_answer(report: SymptomReport) -> str:
     needs=("wellness",),
     severity="soon",
     metric="perceived leg weakness marked on most days of the window, no training or "
-    "lifestyle cause found, and no explanation on a recent symptom report",
+    "lifestyle cause (at cause level: watch items do not explain it) and no explanation on a "
+    "recent symptom report",
     thresholds=(
         "persistent_weakness_min",
         "persistent_weakness_window_days",
@@ -184,6 +354,8 @@ def _rest_answer(report: SymptomReport) -> str:
     article="leg weakness that is unexplained",
     advice="Weakness that has lasted for weeks without a training or lifestyle reason "
     "should be checked by a doctor.",
+    source="source article ('unexplained'); NICE CKS tiredness/fatigue in adults (persistent "
+    "unexplained symptoms are examined and tested)",
     after_others=True,
 )
 def unexplained_weakness(
@@ -195,7 +367,7 @@ def unexplained_weakness(
     weakness = facts.persistent_weakness(s)
     if weakness is None:
         return no_data("wellness check-ins", days)
-    if not facts.is_persistent(weakness, t) or found_in(found, EXPLAINING_CATEGORIES):
+    if not facts.is_persistent(weakness, t) or causes_in(found, EXPLAINING_CATEGORIES):
         return None
     if any(r.explained for r in _recent(s, t)):
         return None
@@ -215,26 +387,17 @@ def unexplained_weakness(
 
 @red_flag(
     "suspected_medical_condition",
-    needs=("symptoms", "wellness"),
+    needs=("symptoms",),
     severity="soon",
-    metric="a suspected condition on a recent symptom report; urgent when very dark urine "
-    "and severe muscle pain coincide (possible exertional muscle breakdown)",
-    thresholds=(
-        "symptom_window_days",
-        "rhabdo_urine_colour_min",
-        "rhabdo_pain_min",
-        "rhabdo_window_days",
-    ),
+    metric="a suspected condition on a recent symptom report",
+    thresholds=("symptom_window_days",),
     article="you suspect an underlying medical condition",
     advice="A suspected medical condition should be confirmed or ruled out by a doctor; "
     "share the training and check-in history with them.",
+    source="source article ('you suspect an underlying medical condition')",
 )
 def suspected_medical_condition(s: Snapshot, t: Thresholds) -> Raised | Gap | None:
-    """Athlete or coach suspects a condition; or the data show the warning signs of muscle
-    breakdown after hard training (science.md), which cannot wait."""
-    dark_urine = _dark_urine_with_severe_pain(s, t)
-    if dark_urine:
-        return Raised("urgent", dark_urine, advice=DARK_URINE_ADVICE)
+    """Athlete or coach suspects a condition: a doctor confirms or rules it out."""
     recent = _recent(s, t)
     if not recent:
         return no_data(SYMPTOMS, t.symptom_window_days)
@@ -243,14 +406,26 @@ def suspected_medical_condition(s: Snapshot, t: Thresholds) -> Raised | Gap | No
         return None
     return Raised(
         "soon",
-        _reported(
-            suspected,
-            suspected_conditions=sorted({r.suspected for r in suspected}),
-        ),
+        _reported(suspected, suspected_conditions=sorted({r.suspected for r in suspected})),
     )
 
 
-def _dark_urine_with_severe_pain(s: Snapshot, t: Thresholds) -> dict | None:
+@red_flag(
+    "dark_urine_with_muscle_pain",
+    needs=("wellness", "symptoms"),
+    severity="urgent",
+    metric="very dark urine and severe muscle pain (soreness or a painful symptom report) "
+    "within a few days of each other",
+    thresholds=("rhabdo_urine_colour_min", "rhabdo_pain_min", "rhabdo_window_days"),
+    article="you suspect an underlying medical condition",
+    advice="Very dark, cola-coloured urine with severe muscle pain after training needs a "
+    "doctor the same day to check for muscle breakdown that can harm the kidneys; drink "
+    "water and do not train until then.",
+    source="Kim et al. 2016 (exertional rhabdomyolysis); O'Connor et al. 2020 (CHAMP clinical "
+    "practice guideline for exertional rhabdomyolysis)",
+)
+def dark_urine_with_muscle_pain(s: Snapshot, t: Thresholds) -> Raised | None:
+    """Warning signs of exertional muscle breakdown (rhabdomyolysis): same-day care."""
     days = t.rhabdo_window_days
     wellness = s.wellness.last(days)
     darkest = max((w.urine_colour for w in wellness if w.urine_colour is not None), default=None)
@@ -262,11 +437,14 @@ def _dark_urine_with_severe_pain(s: Snapshot, t: Thresholds) -> dict | None:
     )
     if pain < t.rhabdo_pain_min:
         return None
-    return {
-        "pattern": "very_dark_urine_with_severe_muscle_pain",
-        "urine_colour": darkest,
-        "threshold_urine_colour": t.rhabdo_urine_colour_min,
-        "pain": pain,
-        "threshold_pain": t.rhabdo_pain_min,
-        "days": days,
-    }
+    return Raised(
+        "urgent",
+        {
+            "urine_colour": darkest,
+            "threshold_urine_colour": t.rhabdo_urine_colour_min,
+            "pain": pain,
+            "threshold_pain": t.rhabdo_pain_min,
+            "sessions": len(s.sessions.last(days)),
+            "days": days,
+        },
+    )

@@ -11,13 +11,15 @@ missing, a human sentence) or ``None`` (data present, nothing to report).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..metrics import as_reported
 
 CATEGORIES = ("training", "technique", "lifestyle", "medical", "neuromuscular")
-SEVERITIES = ("emergency", "urgent", "soon")  # most pressing first
+SEVERITIES = ("emergency", "urgent", "soon", "warning")  # most pressing first
+# a medical referral; "warning" is a note for the coach that sends nobody to a doctor
+REFERRAL_SEVERITIES = ("emergency", "urgent", "soon")
 LEVELS = ("cause", "watch")  # cause: a likely cause (ranked, flagged); watch: worth a look
 # 'no cause found' for unexplained weakness means no cause of these categories
 EXPLAINING_CATEGORIES = ("training", "lifestyle")
@@ -27,12 +29,15 @@ EXPLAINING_CATEGORIES = ("training", "lifestyle")
 class Found:
     """A finding. ``level`` is ``cause`` (beyond noise and persisting: ranked, flagged, e-mailed)
     or ``watch`` (a signal worth a look, never flagged). ``recommendations`` defaults to every
-    code the rule declares."""
+    code the rule declares. ``advice`` holds the athlete's numbers the recommendation texts
+    are written with (field names of ``Strategy.template``, e.g. ``deload_sets_per_week``);
+    a strategy whose numbers are missing falls back to its plain words."""
 
     score: float
     evidence: dict
     recommendations: tuple[str, ...] | None = None
     level: str = "cause"
+    advice: Mapping[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +68,7 @@ class Rule:
     recommends: tuple[str, ...] = ()
     severity: str = ""  # red flags: the usual severity, for the docs
     advice: str = ""  # red flags: what to tell the athlete
+    source: str = ""  # red flags: the clinical guidance the rule follows
     after_others: bool = False  # needs the other causes' findings: called with them
     defers_to: tuple[str, ...] = ()  # causes that, when also found, explain this one better
 
@@ -95,7 +101,7 @@ def rule(
                 check,
                 needs,
                 metric,
-                thresholds,
+                tuple(dict.fromkeys(thresholds)),  # shared groups may repeat a key
                 article,
                 category,
                 recommends,
@@ -117,9 +123,10 @@ def red_flag(
     article: str,
     severity: str,
     advice: str,
+    source: str,
     after_others: bool = False,
 ) -> Callable:
-    """Register a red-flag rule under its stable code."""
+    """Register a red-flag rule under its stable code, with the clinical source it follows."""
     if severity not in SEVERITIES:
         raise ValueError(f"unknown severity {severity!r}")
 
@@ -135,6 +142,7 @@ def red_flag(
                 article,
                 severity=severity,
                 advice=advice,
+                source=source,
                 after_others=after_others,
             ),
         )

@@ -262,3 +262,34 @@ def check(code: str, snapshot: Snapshot):
             if isinstance(outcome, Found):
                 found[other.code] = outcome
     return rule.check(snapshot, t, found)
+
+
+# --- training phases ------------------------------------------------------------------------
+
+
+def lighter_weeks(weeks: tuple[int, ...], *, keep_sets: float = 0.5, reps: int | None = None):
+    """The healthy plan with the given weeks (0 = first of nine) cut to ``keep_sets`` of their
+    sets, loads kept (``reps`` replaces the squat's reps, e.g. 1 for peaking singles)."""
+
+    def plan(week):
+        sets = healthy_plan(week)
+        if week not in weeks:
+            return sets
+        kept = sets[: max(1, round(len(sets) * keep_sets))]
+        if reps is None:
+            return kept
+        return tuple(replace(x, reps=reps) if x.exercise == "back_squat" else x for x in kept)
+
+    return sessions(plan)
+
+
+def deload_week(week: int = 7):
+    """The healthy plan with one week at half the sets and lighter loads at RPE 6."""
+
+    def plan(w):
+        sets = healthy_plan(w)
+        if w != week:
+            return sets
+        return tuple(replace(x, load_kg=x.load_kg * 0.8, rpe=6, rir=None) for x in sets[:8])
+
+    return sessions(plan)

@@ -16,14 +16,14 @@ def test_the_healthy_athlete_has_no_finding_and_no_red_flag():
     assert result.findings == ()
     assert result.red_flags == ()
     assert result.training_advice_secondary is False
-    assert result.weakness_type == "undetermined"
+    assert result.weakness_type == "none"
     assert result.data_gaps == ("no symptom report in the last 14 days",)
 
 
 def test_result_carries_version_athlete_and_window():
     result = run(b.healthy())
     assert result.athlete_id == 1
-    assert result.ruleset_version == RULESET_VERSION == "1.0.0"
+    assert result.ruleset_version == RULESET_VERSION == "2.0.0"
     assert result.window_end == result.as_of == b.AS_OF
     assert result.window_start == date(2026, 9, 30)  # 56 days including as_of
 
@@ -38,6 +38,7 @@ def test_to_dict_has_the_api_analysis_run_shape():
         "findings",
         "data_gaps",
         "training_advice_secondary",
+        "phases",
     }
     assert data["window"] == {"start": "2026-09-30", "end": "2026-11-24"}
     assert set(data["red_flags"][0]) == {"code", "severity", "evidence", "advice"}
@@ -46,6 +47,8 @@ def test_to_dict_has_the_api_analysis_run_shape():
     assert finding["recommendations"][0] == {
         "code": "sleep_7_9_hours",
         "text": finding["recommendations"][0]["text"],
+        "monitor": finding["recommendations"][0]["monitor"],
+        "retest_after_days": 14,
     }
     assert json.loads(json.dumps(data, allow_nan=False)) == data
 
@@ -113,6 +116,26 @@ def test_weakness_is_undetermined_without_objective_data():
     assert result.weakness_type == "undetermined"
 
 
+def test_weakness_is_none_with_objective_data_and_no_marked_weakness():
+    assert run(b.healthy()).weakness_type == "none"
+
+
+def test_no_wellness_check_ins_is_not_a_reason_for_undetermined():
+    assert run(b.healthy(wellness=())).weakness_type == "none"
+
+
+def test_a_deload_week_does_not_make_weakness_true():
+    # a lighter week at RPE 6 reads as a lower e1RM, but it is a planned light week
+    def plan(week):
+        sets = b.healthy_plan(week)
+        if week == 7:
+            return tuple(replace(x, load_kg=x.load_kg * 0.8, rpe=6) for x in sets[:5])
+        return sets
+
+    result = run(b.healthy(sessions=b.sessions(plan)))
+    assert result.weakness_type == "none"
+
+
 # --- the demo athletes: each intended cause comes out on top ------------------------------------
 
 ONLY_LEG_EXTENSIONS = b.sessions(lambda w: (TrainingSet("leg_extension", 12, 50, rpe=8),) * 6)
@@ -124,6 +147,12 @@ FLAT_SQUAT = b.sessions(
 LEG_PRESS_NOT_SQUAT = b.sessions(
     lambda w: tuple(
         replace(x, exercise="leg_press") if x.exercise == "back_squat" else x
+        for x in b.healthy_plan(w)
+    )
+)
+RISING_SQUAT = b.sessions(
+    lambda w: tuple(
+        replace(x, load_kg=120 + 3 * w) if x.exercise == "back_squat" else x
         for x in b.healthy_plan(w)
     )
 )
@@ -157,7 +186,10 @@ SCENARIOS = {
             single_leg_balance_left_s=6.0, single_leg_balance_right_s=8.0
         )
     },
-    "poor_motor_unit_recruitment": {"jump_tests": b.jumps(38.0)},
+    "poor_motor_unit_recruitment": {
+        "sessions": RISING_SQUAT,
+        "jump_tests": [b.JumpTest(b.day(2 + 12 * i), 45.0) for i in reversed(range(5))],
+    },
     "weak_mind_muscle_connection": {"activation_ratings": b.ratings(1)},
     "possible_medical_condition": {"wellness": WEAK_14_DAYS},
 }
@@ -167,11 +199,12 @@ SCENARIOS = {
 def test_each_demo_athlete_gets_the_intended_cause_as_top_finding(cause):
     result = run(b.healthy(**SCENARIOS[cause]))
     assert result.findings[0].cause == cause
+    assert result.findings[0].level == "cause"
 
 
-def test_a_load_spike_alone_still_tops_the_findings_as_overtraining():
+def test_a_load_spike_alone_is_only_a_watch_item():
     result = run(b.healthy(sessions=SPIKE))
-    assert [f.cause for f in result.findings] == ["overtraining"]
+    assert [(f.cause, f.level) for f in result.findings] == [("overtraining", "watch")]
 
 
 def test_the_numbness_demo_athlete_gets_a_sensory_red_flag():

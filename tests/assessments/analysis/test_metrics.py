@@ -11,19 +11,13 @@ D = date(2026, 11, 24)
 
 
 def test_epley_adds_a_thirtieth_of_the_load_per_rep():
-    assert metrics.epley_e1rm_kg(100, 5) == pytest.approx(116.667, abs=1e-3)  # 100 x 35/30
-    assert metrics.epley_e1rm_kg(100, 10) == pytest.approx(133.333, abs=1e-3)
+    assert metrics.e1rm_kg(100, 5) == pytest.approx(116.667, abs=1e-3)  # 100 x 35/30
+    assert metrics.e1rm_kg(100, 10) == pytest.approx(133.333, abs=1e-3)
 
 
 def test_a_single_is_its_own_one_rep_max():
-    assert metrics.epley_e1rm_kg(150, 1) == 150
-    assert metrics.set_e1rm_kg(150, 1, rir=0) == 150
-
-
-def test_brzycki_alternative_matches_its_formula():
-    assert metrics.brzycki_e1rm_kg(100, 5) == pytest.approx(112.5)  # 100 x 36/32
-    with pytest.raises(ValueError):
-        metrics.brzycki_e1rm_kg(100, 37)
+    assert metrics.e1rm_kg(150, 1) == 150
+    assert metrics.e1rm_kg(150, 1, rir=0) == 150
 
 
 def test_reported_rir_wins_over_rpe_and_rpe_converts_to_rir():
@@ -34,17 +28,41 @@ def test_reported_rir_wins_over_rpe_and_rpe_converts_to_rir():
     assert metrics.effective_reps(5) == 5
 
 
-def test_set_e1rm_uses_effective_reps():
+def test_a_light_rpe_gives_no_reserve_to_add():
+    # RPE 5 would read as 5 reps in reserve; ratings that light are not reliable (Zourdos 2016)
+    assert metrics.reps_in_reserve(rpe=6.5) is None
+    assert metrics.reps_in_reserve(rpe=7) == 3
+    assert metrics.e1rm_kg(100, 5, rpe=5) == metrics.e1rm_kg(100, 5)
+
+
+def test_e1rm_uses_effective_reps():
     # 5 reps at RPE 8 -> 7 reps to failure -> 100 x (1 + 7/30)
-    assert metrics.set_e1rm_kg(100, 5, rpe=8) == pytest.approx(123.333, abs=1e-3)
-    assert metrics.set_e1rm_kg(100, 5, rir=2) == metrics.set_e1rm_kg(100, 5, rpe=8)
+    assert metrics.e1rm_kg(100, 5, rpe=8) == pytest.approx(123.333, abs=1e-3)
+    assert metrics.e1rm_kg(100, 5, rir=2) == metrics.e1rm_kg(100, 5, rpe=8)
 
 
-def test_set_e1rm_refuses_empty_or_high_rep_sets():
-    assert metrics.set_e1rm_kg(100, 0) is None
-    assert metrics.set_e1rm_kg(0, 5) is None
-    assert metrics.set_e1rm_kg(60, 10, rir=3, max_reps=12) is None  # 13 reps to failure
-    assert metrics.set_e1rm_kg(60, 10, rir=2, max_reps=12) == pytest.approx(84.0)
+def test_e1rm_refuses_empty_sets():
+    assert metrics.e1rm_kg(100, 0) is None
+    assert metrics.e1rm_kg(0, 5) is None
+    assert metrics.e1rm_kg(-20, 5) is None
+
+
+def test_twelve_reps_give_no_e1rm():
+    assert metrics.e1rm_kg(60, 12) is None
+    assert metrics.e1rm_kg(60, 10, rir=2) is None  # 12 reps to failure
+    assert metrics.e1rm_kg(60, 8, rir=2) == pytest.approx(80.0)  # 10: the last in range
+
+
+def test_epleys_range_cannot_be_widened_by_an_argument():
+    assert metrics.e1rm_kg(60, 12, max_reps=15) is None
+    assert metrics.e1rm_kg(60, 8, max_reps=6) is None
+
+
+def test_an_organization_cannot_widen_epleys_range():
+    from assessments.analysis.thresholds import Thresholds
+
+    with pytest.raises(ValueError, match="e1rm_max_reps"):
+        Thresholds({"e1rm_max_reps": 12})
 
 
 @pytest.mark.parametrize(
@@ -141,7 +159,47 @@ def test_monotony_and_strain_follow_foster():
     assert metrics.monotony(week) == pytest.approx(0.8018, abs=1e-4)
     assert metrics.strain(week) == pytest.approx(300 * 0.8018, abs=0.1)
     assert metrics.monotony([0] * 7) is None
-    assert metrics.monotony([50] * 7) == metrics.MONOTONY_CAP
+
+
+def test_identical_days_give_no_monotony_rather_than_a_capped_number():
+    assert metrics.monotony([50] * 7) is None
+    assert metrics.strain([50] * 7) is None
+
+
+def test_a_near_zero_sd_gives_no_monotony_below_the_sd_floor():
+    nearly = [50, 50, 50, 50, 50, 50, 51]
+    assert metrics.monotony(nearly) > 100  # what Foster's ratio does with a tiny SD
+    assert metrics.monotony(nearly, min_sd_pct=10) is None
+    assert metrics.strain(nearly, min_sd_pct=10) is None
+
+
+def test_uncoupled_ewma_ratio_keeps_the_acute_week_out_of_the_chronic_average():
+    loads = [100.0] * 49 + [300.0] * 7
+    chronic = metrics.chronic_ewma(loads)
+    assert chronic == pytest.approx(100.0)  # the spike week is not in it
+    assert metrics.acwr_ewma(loads) == pytest.approx(metrics.ewma(loads, 7, 100.0) / 100.0)
+    assert metrics.acwr_ewma([100.0] * 34) is None  # needs chronic + acute days
+
+
+def test_grouped_trend_compares_each_rep_range_with_itself():
+    # sets of 5 at e1RM 140 for four weeks, then sets of 8 at e1RM 132 (Epley reads 8s lower)
+    fives = [140.0, 140.5, 141.0, 141.5, None, None, None, None]
+    eights = [None, None, None, None, 132.0, 132.5, 133.0, 133.5]
+    trend = metrics.grouped_trend({"4-6": fives, "7-10": eights})
+    assert trend.pct_per_week > 0 and trend.weeks == 8
+    pooled = metrics.weekly_trend(
+        [a if a is not None else c for a, c in zip(fives, eights, strict=True)]
+    )
+    assert pooled.pct_per_week < 0  # one series would read the switch as lost strength
+
+
+def test_a_trend_has_an_upper_confidence_limit_from_its_noise():
+    steady = metrics.weekly_trend([100.0, 100.0, 100.0, 100.0, 100.0, 100.0])
+    noisy = metrics.weekly_trend([100.0, 104.0, 97.0, 103.0, 98.0, 101.0])
+    assert steady.upper_pct_per_week() == pytest.approx(0.0)
+    assert noisy.upper_pct_per_week() > 1.0
+    assert metrics.t_95_one_sided(4) == pytest.approx(2.132)
+    assert metrics.t_95_one_sided(0) == float("inf")
 
 
 EXERCISES = {

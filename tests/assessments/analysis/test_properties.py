@@ -7,7 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessments.analysis import facts, run
+from assessments.analysis.recommendations import direction
 from assessments.analysis.rules import CAUSES, RED_FLAGS
+from assessments.analysis.rules.registry import LEVELS, REFERRAL_SEVERITIES, SEVERITIES
 from assessments.analysis.snapshot import (
     ActivationRating,
     JumpTest,
@@ -78,6 +80,14 @@ symptoms = st.builds(
     pain_improves_with_rest=maybe(st.booleans()),
     explained_by=st.sampled_from(["", " ", "flu"]),
     suspected_condition=st.sampled_from(["", "  ", "anaemia"]),
+    side=st.sampled_from([None, "left", "right", "both"]),
+    swelling=st.booleans(),
+    back_pain=st.booleans(),
+    saddle_numbness=st.booleans(),
+    bladder_bowel_change=st.booleans(),
+    progression=st.sampled_from([None, "worsening", "stable", "improving"]),
+    resolved=st.booleans(),
+    context=st.sampled_from(["", "long drive\r\nhome", "\udcff", "x" * 5000]),
 )
 overridable = sorted(DEFAULTS)
 
@@ -223,10 +233,12 @@ def test_any_snapshot_gives_a_sound_result(snapshot):
 
     scores = [f.score for f in result.findings]
     assert all(0.0 <= score <= 1.0 for score in scores)
-    assert scores == sorted(scores, reverse=True)
+    order = [(LEVELS.index(f.level), -f.score) for f in result.findings]
+    assert order == sorted(order)  # causes first, then watch items; each by score
     assert len({f.cause for f in result.findings}) == len(result.findings)
-    assert result.weakness_type in ("true", "perceived", "undetermined")
-    assert result.training_advice_secondary is bool(result.red_flags)
+    assert result.weakness_type in ("true", "perceived", "none", "undetermined")
+    referrals = [f for f in result.red_flags if f.severity in REFERRAL_SEVERITIES]
+    assert result.training_advice_secondary is bool(referrals)
     assert len(set(result.data_gaps)) == len(result.data_gaps)
 
     lookback = facts.lookback_days(snapshot.thresholds)
@@ -237,12 +249,20 @@ def test_any_snapshot_gives_a_sound_result(snapshot):
         assert finding.recommendations
         assert all(json_scalar_or_list(v) for v in finding.evidence.values()), finding.evidence
     for flag in result.red_flags:
-        assert flag.code in RED_FLAGS and flag.severity in ("urgent", "soon") and flag.advice
+        assert flag.code in RED_FLAGS and flag.severity in SEVERITIES and flag.advice
         assert any(getattr(snapshot, n).last(lookback) for n in RED_FLAGS[flag.code].needs)
         assert all(json_scalar_or_list(v) for v in flag.evidence.values()), flag.evidence
 
     data = result.to_dict()
     assert json.loads(json.dumps(data, allow_nan=False)) == data
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(snapshots, dense_snapshots))
+def test_no_run_advises_opposite_things(snapshot):
+    codes = {r.code for f in run(snapshot).findings for r in f.recommendations}
+    directions = {direction(code) for code in codes}
+    assert not {"less", "more"} <= directions, codes
 
 
 @settings(max_examples=50, deadline=None)

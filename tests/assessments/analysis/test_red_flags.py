@@ -3,13 +3,16 @@
 import pytest
 
 from assessments.analysis import run
-from assessments.analysis.rules import Gap, Raised
+from assessments.analysis.rules import RED_FLAGS, Gap, Raised
+from assessments.analysis.rules.red_flags import advice_text
 from tests.assessments.analysis import builders as b
 
 SYMPTOM_FLAGS = (
     "sudden_weakness",
     "severe_weakness",
     "sensory_symptoms",
+    "cauda_equina_signs",
+    "leg_swelling",
     "persistent_pain",
     "suspected_medical_condition",
 )
@@ -19,7 +22,9 @@ def raised(code, *reports):
     return b.check(code, b.healthy(symptoms=list(reports)))
 
 
-@pytest.mark.parametrize("code", [*SYMPTOM_FLAGS, "unexplained_weakness"])
+@pytest.mark.parametrize(
+    "code", [*SYMPTOM_FLAGS, "unexplained_weakness", "dark_urine_with_muscle_pain"]
+)
 def test_silent_on_the_healthy_athlete(code):
     assert not isinstance(b.check(code, b.healthy()), Raised)
 
@@ -99,11 +104,22 @@ def test_suspected_condition_is_raised_soon():
 def test_very_dark_urine_with_severe_pain_is_urgent(urine, soreness, flagged):
     wellness = b.wellness()
     wellness[-1] = b.WellnessEntry(b.AS_OF, 8, soreness, 5, 2, urine, 80.0)
-    outcome = b.check("suspected_medical_condition", b.healthy(wellness=wellness))
+    outcome = b.check("dark_urine_with_muscle_pain", b.healthy(wellness=wellness))
     assert isinstance(outcome, Raised) is flagged
     if flagged:
         assert outcome.severity == "urgent"
-        assert outcome.evidence["pattern"] == "very_dark_urine_with_severe_muscle_pain"
+        assert outcome.evidence["urine_colour"] == urine
+
+
+def test_dark_urine_with_severe_pain_does_not_hide_a_suspected_condition():
+    wellness = b.wellness()
+    wellness[-1] = b.WellnessEntry(b.AS_OF, 8, 9, 5, 2, 8, 80.0)
+    s = b.healthy(wellness=wellness, symptoms=[b.symptom(suspected_condition="anaemia")])
+    result = run(s)
+    assert {f.code: f.severity for f in result.red_flags} == {
+        "dark_urine_with_muscle_pain": "urgent",
+        "suspected_medical_condition": "soon",
+    }
 
 
 # --- unexplained weakness ---------------------------------------------------------------------
@@ -187,3 +203,210 @@ def test_advice_never_names_a_diagnosis_for_the_athlete():
     for flag in result.red_flags:
         assert "you have" not in flag.advice.lower()
         assert "doctor" in flag.advice.lower() or "medical" in flag.advice.lower()
+
+
+# --- triage: the emergency tier and the signs science.md's triage table names -----------------
+
+
+def severities(*reports):
+    """{code: severity} of the red flags a run raises for these symptom reports."""
+    return {f.code: f.severity for f in run(b.healthy(symptoms=list(reports))).red_flags}
+
+
+def test_one_sided_calf_pain_with_swelling_is_urgent_same_day():
+    outcome = raised("leg_swelling", b.symptom(pain=True, swelling=True, side="left", severity=2))
+    assert outcome.severity == "urgent"
+    assert outcome.evidence["sides"] == ["left"] and outcome.evidence["pain"] == 1
+
+
+def test_one_sided_swelling_without_pain_is_still_urgent():
+    assert raised("leg_swelling", b.symptom(swelling=True, side="right")).severity == "urgent"
+
+
+def test_a_painful_swelling_whose_side_is_not_said_is_urgent():
+    assert raised("leg_swelling", b.symptom(swelling=True, pain=True)).severity == "urgent"
+
+
+@pytest.mark.parametrize(
+    "fields", [{"side": "both"}, {"side": "left", "resolved": True}, {"side": None}]
+)
+def test_swelling_of_both_legs_or_gone_down_is_soon(fields):
+    outcome = raised("leg_swelling", b.symptom(swelling=True, **fields))
+    assert outcome.severity == "soon"
+    assert "same day" in outcome.advice
+
+
+def test_pain_without_swelling_raises_no_swelling_flag():
+    assert raised("leg_swelling", b.symptom(pain=True, pain_days=2, side="left")) is None
+
+
+def test_saddle_numbness_is_an_emergency():
+    outcome = raised("cauda_equina_signs", b.symptom(saddle_numbness=True))
+    assert outcome.severity == "emergency"
+    assert outcome.evidence["saddle_numbness"] == 1
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"back_pain": True},
+        {"severity": 3},
+        {"tingling": True},
+        {"pain": True, "pain_days": 1},
+    ],
+)
+def test_a_bladder_or_bowel_change_with_back_or_leg_symptoms_is_an_emergency(fields):
+    outcome = raised("cauda_equina_signs", b.symptom(bladder_bowel_change=True, **fields))
+    assert outcome.severity == "emergency"
+
+
+def test_a_bladder_or_bowel_change_alone_is_soon_and_says_when_it_becomes_an_emergency():
+    outcome = raised("cauda_equina_signs", b.symptom(bladder_bowel_change=True))
+    assert outcome.severity == "soon"
+    assert "emergency care" in outcome.advice
+
+
+def test_back_pain_with_tingling_in_both_legs_is_an_emergency():
+    report = b.symptom(back_pain=True, tingling=True, side="both")
+    assert raised("cauda_equina_signs", report).severity == "emergency"
+    assert raised("cauda_equina_signs", b.symptom(back_pain=True, tingling=True)) is None
+
+
+@pytest.mark.parametrize("fields", [{"severity": 6}, {"numbness": True}])
+def test_sudden_one_sided_weakness_or_numbness_is_an_emergency(fields):
+    outcome = raised("sudden_weakness", b.symptom(onset="sudden", side="left", **fields))
+    assert outcome.severity == "emergency"
+    assert outcome.evidence["one_sided"] is True and outcome.evidence["sides"] == ["left"]
+    assert "FAST" in outcome.advice
+
+
+def test_a_sudden_one_sided_weakness_that_has_passed_is_urgent():
+    report = b.symptom(onset="sudden", side="right", severity=5, resolved=True)
+    assert raised("sudden_weakness", report).severity == "urgent"
+
+
+def test_a_sudden_numbness_that_passed_after_a_long_drive_is_not_a_stroke_alarm():
+    report = b.symptom(onset="sudden", side="left", numbness=True, resolved=True,
+                       context="sat cross-legged on a long drive")  # fmt: skip
+    assert severities(report) == {"sensory_symptoms": "warning"}
+
+
+def test_sudden_weakness_of_both_legs_stays_urgent():
+    report = b.symptom(onset="sudden", side="both", severity=5)
+    assert severities(report) == {"sudden_weakness": "urgent"}
+    assert raised("sudden_weakness", b.symptom(onset="sudden", severity=5)).severity == "urgent"
+
+
+def test_tingling_in_both_feet_is_urgent():
+    outcome = raised("sensory_symptoms", b.symptom(tingling=True, side="both", severity=0))
+    assert outcome.severity == "urgent"
+    assert outcome.evidence["both_legs"] == 1
+
+
+def test_worsening_sensory_symptoms_are_urgent():
+    report = b.symptom(numbness=True, side="left", severity=1, progression="worsening")
+    assert raised("sensory_symptoms", report).severity == "urgent"
+
+
+def test_mild_one_sided_tingling_is_soon():
+    report = b.symptom(tingling=True, side="left", severity=1, progression="stable")
+    assert raised("sensory_symptoms", report).severity == "soon"
+
+
+def test_numbness_after_a_long_drive_that_has_resolved_raises_no_referral():
+    report = b.symptom(numbness=True, resolved=True, context="after a four-hour drive")
+    outcome = raised("sensory_symptoms", report)
+    assert outcome.severity == "warning"
+    assert "no medical referral" in advice_text(outcome.severity, outcome.advice)
+    result = run(b.healthy(symptoms=[report]))
+    assert [(f.code, f.severity) for f in result.red_flags] == [("sensory_symptoms", "warning")]
+    assert result.training_advice_secondary is False
+
+
+@pytest.mark.parametrize(
+    ("fields", "severity"),
+    [
+        ({"resolved": True}, "soon"),  # gone, but nothing explains it
+        ({"resolved": True, "context": "   "}, "soon"),  # blank text explains nothing
+        ({"resolved": True, "context": "long drive", "side": "both"}, "urgent"),
+        ({"resolved": True, "context": "long drive", "loss_of_sensation": True}, "urgent"),
+        ({"resolved": True, "context": "long drive", "severity": 5}, "urgent"),
+        ({"context": "long drive"}, "soon"),  # explained but still there
+    ],
+)
+def test_numbness_is_a_note_only_when_resolved_explained_and_mild(fields, severity):
+    assert raised("sensory_symptoms", b.symptom(numbness=True, **fields)).severity == severity
+
+
+def test_a_later_unexplained_numbness_is_not_hidden_by_an_explained_one():
+    reports = [
+        b.symptom(5, numbness=True, resolved=True, context="tight boots"),
+        b.symptom(1, numbness=True),
+    ]
+    assert raised("sensory_symptoms", *reports).severity == "soon"
+
+
+@pytest.mark.parametrize(
+    "context", ["long drive\r\nthen\u2028more", "\udcff\ud800 broken", "x" * 100_000, "\x00"]
+)
+def test_hostile_context_text_is_read_safely_and_never_copied(context):
+    import json
+
+    report = b.symptom(numbness=True, resolved=True, context=context)
+    result = run(b.healthy(symptoms=[report]))
+    assert [f.severity for f in result.red_flags] == ["warning"]
+    dumped = json.dumps(result.to_dict())
+    assert "drive" not in dumped and "broken" not in dumped and "xxxx" not in dumped
+
+
+def test_emergencies_come_first_and_tell_the_athlete_to_call_emergency_services():
+    result = run(
+        b.healthy(
+            symptoms=[
+                b.symptom(3, pain=True, pain_days=9),
+                b.symptom(1, saddle_numbness=True, back_pain=True, severity=4),
+            ]
+        )
+    )
+    assert result.red_flags[0].severity == "emergency"
+    assert result.red_flags[0].code == "cauda_equina_signs"
+    assert result.red_flags[0].advice.startswith("Call emergency services")
+    assert result.training_advice_secondary is True
+
+
+def test_every_emergency_flag_says_to_call_emergency_services():
+    for rule in RED_FLAGS.values():
+        if rule.severity == "emergency":
+            assert advice_text("emergency", rule.advice).startswith("Call emergency services")
+            assert "emergency" in rule.advice.lower() or "call" in rule.advice.lower()
+
+
+def test_every_red_flag_cites_a_clinical_source():
+    for rule in RED_FLAGS.values():
+        assert rule.source.strip(), rule.code
+    clinical = ("NICE", "NHS", "GIRFT", "Kim et al.")
+    for code in (
+        "sudden_weakness",
+        "sensory_symptoms",
+        "cauda_equina_signs",
+        "leg_swelling",
+        "dark_urine_with_muscle_pain",
+    ):
+        assert any(name in RED_FLAGS[code].source for name in clinical), code
+
+
+def test_the_triage_table_tiers():
+    """science.md 'Triage, with the emergency tier', one row per case."""
+    cases = [
+        (b.symptom(onset="sudden", side="left", severity=6), "sudden_weakness", "emergency"),
+        (b.symptom(saddle_numbness=True), "cauda_equina_signs", "emergency"),
+        (b.symptom(bladder_bowel_change=True, back_pain=True), "cauda_equina_signs",
+         "emergency"),
+        (b.symptom(pain=True, swelling=True, side="right"), "leg_swelling", "urgent"),
+        (b.symptom(tingling=True, side="both"), "sensory_symptoms", "urgent"),
+        (b.symptom(numbness=True, severity=5), "sensory_symptoms", "urgent"),
+        (b.symptom(numbness=True, resolved=True, context="long drive"), "sensory_symptoms",
+         "warning"),
+    ]  # fmt: skip
+    for report, code, severity in cases:
+        assert severities(report).get(code) == severity, (code, report)

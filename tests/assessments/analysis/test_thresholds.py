@@ -1,14 +1,16 @@
 """Thresholds: one table of defaults with sources; overrides are validated."""
 
 import math
+from datetime import date
 
 import pytest
 
 from assessments.analysis import facts, run
 from assessments.analysis.rules import CAUSES, RED_FLAGS
+from assessments.analysis.snapshot import TrainingPhase
 from assessments.analysis.thresholds import DEFAULTS, RULESET_VERSION, Thresholds
 from tests.assessments.analysis import builders as b
-from tests.assessments.analysis.test_engine import SCENARIOS
+from tests.assessments.analysis.test_engine import SCENARIOS, SPIKE
 
 
 def test_every_default_has_a_unit_a_description_and_a_source():
@@ -23,7 +25,7 @@ def test_defaults_match_the_science_notes():
     assert (t.sleep_min_hours, t.protein_min_g_per_kg, t.acwr_danger) == (7.0, 1.6, 1.5)
     assert (t.hq_ratio_min, t.asymmetry_max_pct, t.monotony_max) == (0.6, 15.0, 2.0)
     assert (t.balance_min_s, t.y_balance_min_pct, t.stress_high_min) == (10.0, 94.0, 7.0)
-    assert RULESET_VERSION == "1.0.0"
+    assert RULESET_VERSION == "2.0.0"
 
 
 def test_overrides_replace_defaults():
@@ -100,6 +102,20 @@ def sample_snapshots():
     yield b.healthy(nutrition=b.nutrition(calories_kcal=1500, concerns=("iron",)))
     yield b.healthy(
         wellness=b.wellness(urine=7), mobility_screens=b.mobility(y_balance_left_pct=85)
+    )
+    yield b.healthy(sessions=b.deload_week(7))
+    yield b.healthy(sessions=b.lighter_weeks((7, 8), keep_sets=0.25, reps=1))  # peaking
+    yield b.healthy(sessions=b.lighter_weeks((7, 8), keep_sets=0.25))  # taper
+    yield b.healthy(
+        profile=b.profile(date_of_birth=date(1950, 1, 1)),
+        phases=[TrainingPhase(b.day(30), b.day(0), "off_season")],
+        sessions=b.sessions(weekdays=(0,)),
+    )
+    yield b.healthy(profile=b.profile(goal="hypertrophy"), sessions=b.sessions(weekdays=(0,)))
+    yield b.healthy(jump_tests=b.jumps(38.0))
+    yield b.healthy(sessions=SPIKE)
+    yield b.healthy(
+        sessions=b.sessions(count=56, ending_days_ago=7) + b.sessions(count=7, weekdays=range(6))
     )
 
 

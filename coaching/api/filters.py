@@ -126,5 +126,25 @@ class ExerciseFilter(filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(slug__icontains=value))
 
 
+UNIQUE_KEYS = frozenset({"pk", "-pk", "id", "-id"})
+
+
+def ending_in_unique_key(ordering) -> list:
+    """The ordering with the primary key appended, unless it already names it: rows that tie
+    on every other term then keep one order, so pages never skip or repeat a row."""
+    terms = list(ordering or ())
+    if not any(isinstance(term, str) and term in UNIQUE_KEYS for term in terms):
+        terms.append("pk")
+    return terms
+
+
 class Ordering(OrderingFilter):
-    """`?ordering=` over the view's `ordering_fields` only; unknown fields are ignored."""
+    """`?ordering=` over the view's `ordering_fields` only; unknown fields are ignored.
+
+    Whatever the order (the caller's, the view's or the model's default), it ends in the
+    primary key, so paging through rows that tie (sessions on one date) is stable.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        ordering = self.get_ordering(request, queryset, view) or queryset.model._meta.ordering
+        return queryset.order_by(*ending_in_unique_key(ordering))

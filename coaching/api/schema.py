@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from django.core.validators import RegexValidator
+from django.utils import timezone
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
@@ -130,6 +131,20 @@ class RecordedDateFieldExtension(OpenApiSerializerFieldExtension):
         return schema
 
 
+class BirthDateFieldExtension(OpenApiSerializerFieldExtension):
+    """A date of birth in a request: 1900-01-01 to today (UTC). The field arrives with the
+    write rules (branch `writes`); until then this extension has no target and does nothing."""
+
+    target_class = "coaching.api.fields.BirthDateField"
+    optional = True
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
+        if direction == "request":
+            schema["pattern"] = recorded_date_pattern(timezone.now().date())
+        return schema
+
+
 class TextFieldExtension(OpenApiSerializerFieldExtension):
     """Text in a request never holds NUL (DRF's CharField refuses it), and a field that may not
     be blank needs a character that is not trimmed away: say so in the schema."""
@@ -147,6 +162,41 @@ class TextFieldExtension(OpenApiSerializerFieldExtension):
             trimmed_to_blank_is_refused = field.trim_whitespace and not field.allow_blank
             # A pattern that matches "" would break the `oneOf` drf-spectacular adds for blanks.
             schema["pattern"] = NO_NUL_NOT_BLANK if trimmed_to_blank_is_refused else NO_NUL
+        return schema
+
+
+class DistinctListFieldExtension(OpenApiSerializerFieldExtension):
+    """A list whose items may not repeat says so (`uniqueItems`)."""
+
+    target_class = "coaching.api.fields.DistinctListField"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
+        schema["uniqueItems"] = True
+        return schema
+
+
+# Django's URLValidator: http(s) or ftp(s), a host name of labels and a top-level domain,
+# short enough (at most 216 characters) to stay inside its 253-character host limit.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+URL_PATTERN = (
+    r"^(?:[hH][tT][tT][pP][sS]?|[fF][tT][pP][sS]?)://"
+    rf"(?:{_LABEL}\.){{1,3}}[A-Za-z]{{2,24}}(?::\d{{1,5}})?(?:[/?#]\S*)?$"
+)
+
+
+class URLFieldExtension(OpenApiSerializerFieldExtension):
+    """A URL in a request: the schemes and host length Django's URLValidator accepts."""
+
+    target_class = "rest_framework.fields.URLField"
+    match_subclasses = True
+    priority = 1  # before TextFieldExtension, which matches every CharField
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
+        if direction == "request":
+            schema["pattern"] = URL_PATTERN
         return schema
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.core.validators import URLValidator
 
 from coaching.api.fields import PG_BIGINT_MAX, latest_allowed_date
 from coaching.api.idempotency import _VALID_KEY
@@ -149,3 +150,30 @@ def test_search_parameters_state_their_length_and_no_nul(served, world):
     assert not re.search(search["schema"]["pattern"], "a\x00")
     answer = world.client("coach").get("/api/v1/athletes/", {"search": "a\x00"})
     assert answer.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.com/video?id=1",
+        "FTP://files.example.org:2121/a",
+        "https://" + ".".join(["a" * 63] * 4) + ".com",  # a host beyond 253 characters
+        "https://localhost0/x",
+        "javascript:alert(1)",
+        "https://-bad-.com",
+    ],
+)
+def test_url_pattern_never_calls_valid_what_django_refuses(served, url):
+    video = _text_branch(_request_properties(served, "MovementScreenRequest")["video_url"])
+    if re.search(video["pattern"], url):
+        URLValidator()(url)  # raises if the schema promised too much
+
+
+def test_lists_of_distinct_items_state_unique_items(served, world):
+    concerns = _request_properties(served, "NutritionCheckInRequest")["micronutrient_concerns"]
+    assert concerns["uniqueItems"] is True
+    url = f"/api/v1/athletes/{world.athlete.pk}/check-ins/nutrition/{latest_allowed_date()}/"
+    body = {"calories_kcal": 2000, "protein_g": 100, "water_l": 2}
+    client = world.client("athlete")
+    twice = client.put(url, {**body, "micronutrient_concerns": ["iron", "iron"]}, format="json")
+    assert twice.status_code == 400

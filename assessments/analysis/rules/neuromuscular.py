@@ -116,6 +116,7 @@ def weak_mind_muscle_connection(s: Snapshot, t: Thresholds) -> Found | Gap | Non
     if mean_rating > t.mind_muscle_max:
         return None
     return Found(
+        level="cause" if len(ratings) > t.activation_min_ratings else "watch",  # persisting
         score=score(
             short_of(mean_rating, t.mind_muscle_max, t.mind_muscle_max - RATING_SCALE_MIN)
             if t.mind_muscle_max > RATING_SCALE_MIN

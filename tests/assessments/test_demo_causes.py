@@ -39,5 +39,6 @@ def test_every_demo_athlete_gets_their_cause_on_top_and_the_control_none():
             assert result.training_advice_secondary, story.name
         elif story.cause:
             assert not result.red_flags, story.name
+            assert result.findings[0].level == "cause", story.name
         else:
             assert result.findings == () and result.red_flags == ()

@@ -75,7 +75,9 @@ class Outcome:
         v, out = self.history.verdict, []
         out += [f"missed {code}" for code in v.causes if code not in self.causes]
         if self.found and not self.ranked_first:
-            out.append(f"ranked behind {self.causes[0]}")
+            last = max(self.causes.index(code) for code in v.causes)
+            ahead = [code for code in self.causes[:last] if code not in v.causes]
+            out += [f"{code} ranked above an expected cause" for code in ahead]
         if not v.causes:
             out += [f"cause {code}" for code in self.causes]
         else:

@@ -63,7 +63,7 @@ def test_rpe_is_logged_in_half_points_and_not_on_every_set():
     assert len(rated) < len(ratings)
 
 
-def test_healthy_athletes_log_between_55_and_95_percent_of_days():
+def test_healthy_athletes_log_55_to_90_percent_of_days_on_average():
     shares = [len(simulate(h, 0).sleep) / h.days for h in HEALTHY]
     assert 0.55 <= mean(shares) <= 0.9
     assert min(shares) >= 0.45 and max(shares) <= 0.98

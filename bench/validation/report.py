@@ -57,8 +57,23 @@ def render(summary: Summary, *, heading_level: int = 1) -> str:
         lines.append(f"| {words} | {target} | {_pct(rates[key])} | {met} |")
     lines += ["", "Also measured:", "", "| measure | result |", "| --- | --- |"]
     lines += [f"| {words} | {_pct(rates[key])} |" for key, words in ALSO]
-    lines += ["", *_misses(summary, h), "", *_histories(summary, h), "", *_method(h)]
+    lines += ["", *_healthy_causes(summary), "", *_misses(summary, h)]
+    lines += ["", *_histories(summary, h), "", *_method(h)]
     return "\n".join(lines) + "\n"
+
+
+def _healthy_causes(summary: Summary) -> list[str]:
+    healthy = [o for o in summary.outcomes if o.history.group == "healthy"]
+    counts = Counter(code for o in healthy for code in o.causes)
+    if not counts:
+        return ["No healthy run had a cause-level finding."]
+    return [
+        "Cause-level findings in healthy runs, by code (runs):",
+        "",
+        "| cause | healthy runs |",
+        "| --- | --- |",
+        *(f"| `{code}` | {n} of {len(healthy)} |" for code, n in counts.most_common()),
+    ]
 
 
 def _misses(summary: Summary, h: str) -> list[str]:

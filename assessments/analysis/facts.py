@@ -540,20 +540,58 @@ def in_phase(s: Snapshot, kind: str) -> PhaseUsed | None:
 
 
 @cached
-def normal_week_training(s: Snapshot) -> tuple[metrics.LegTraining, int]:
-    """Leg training over the volume window's normal weeks only (no deload, taper, peaking,
-    break or return week, and only weeks after leg training began), and how many there are."""
+def normal_weeks(s: Snapshot) -> tuple[int, ...]:
+    """Indexes (into ``weekly_log``) of the volume window's normal weeks: no deload, taper,
+    peaking, break or return week, and only weeks after leg training began."""
     t = s.thresholds
     weeks = weekly_log(s)
     n = len(weeks)
     first = first_leg_day(s)
     light = planned_light_weeks(s, VOLUME_EXCLUDED)
     count = min(n, max(1, t.volume_window_days // 7))
-    chosen = [
+    return tuple(
         i
         for i in range(n - count, n)
         if not light[i] and first is not None and weeks[i].start >= first
-    ]
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class GoalLiftWeeks:
+    """Normal weeks of the volume window with a session of a goal lift or a close variant
+    (``trained`` of ``weeks``), and the same over the specificity window's normal weeks."""
+
+    trained: int
+    weeks: int
+    recent_trained: int
+    recent_weeks: int
+
+    def pct(self) -> float | None:
+        return 100.0 * self.trained / self.weeks if self.weeks else None
+
+
+def goal_lift_weeks(s: Snapshot) -> GoalLiftWeeks:
+    """How regularly the goal lift (or a close variant) was trained over normal weeks."""
+    chosen = normal_weeks(s)
+    goal_sessions = training_scan(s).goal_sessions
+    recent_from = len(weekly_log(s)) - max(1, s.thresholds.specificity_window_days // 7)
+    recent = [i for i in chosen if i >= recent_from]
+    return GoalLiftWeeks(
+        sum(1 for i in chosen if goal_sessions[i]),
+        len(chosen),
+        sum(1 for i in recent if goal_sessions[i]),
+        len(recent),
+    )
+
+
+@cached
+def normal_week_training(s: Snapshot) -> tuple[metrics.LegTraining, int]:
+    """Leg training over the volume window's normal weeks only (see ``normal_weeks``), and how
+    many there are."""
+    t = s.thresholds
+    n = len(weekly_log(s))
+    count = min(n, max(1, t.volume_window_days // 7))
+    chosen = normal_weeks(s)
     if len(chosen) == count and count * 7 == t.volume_window_days:
         return leg_training(s, t.volume_window_days), count  # every week is normal
     return training_in_weeks(s, chosen), len(chosen)

@@ -183,9 +183,14 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      0, 100),
     ("specificity_window_days", 14, "days", "window in which the goal lift must be trained",
      "source article; specificity principle (SAID)", 1),
-    ("goal_lift_share_min_pct", 20.0, "%", "smallest share of leg sets in the goal lift or a "
-     "close variant (same pattern)", "specificity principle (SAID); 20% is a convention",
+    ("goal_lift_weeks_min_pct", 75.0, "%", "share of normal weeks with a session of the goal "
+     "lift or a close variant (same pattern) that is specific enough (most weeks: 3 of 4); "
+     "below it a watch item", "specificity principle (SAID); weekly exposure keeps strength "
+     "(Spiering et al. 2021: about one session a week at kept intensity); 75% is a convention",
      0, 100),
+    ("goal_lift_weeks_cause_pct", 50.0, "%", "below this share of normal weeks (at least two) "
+     "with the goal lift or a close variant, lack of specificity is a cause", "specificity "
+     "principle (SAID): absent from most weeks; 50% is a convention", 0, 100),
     # --- imbalance ---
     ("strength_test_window_days", 28, "days", "window for strength tests", "Legstrong "
      "convention: retest about monthly", 1),

@@ -449,24 +449,27 @@ def poor_exercise_selection(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     "lack_of_specificity",
     category="training",
     needs=("sessions",),
-    metric="share of leg strength sets in a goal lift or a close variant (compound, same "
-    "pattern); whether any recent session included one",
+    metric="share of normal weeks (deload, taper, peaking, break and return weeks left out) "
+    "with a session of a goal lift or a close variant (compound, same pattern), over the "
+    "volume window and over its last two weeks",
     thresholds=(
         *facts.LOG_THRESHOLDS,
         *facts.LOAD_THRESHOLDS,
         "volume_window_days",
         "specificity_window_days",
-        "goal_lift_share_min_pct",
-        "leg_sessions_min_per_week",
-        "volume_tolerance_pct",
+        "goal_lift_weeks_min_pct",
+        "goal_lift_weeks_cause_pct",
     ),
     article="Lack of Specificity",
     recommends=("train_goal_lift", "coach_guidance"),
     defers_to=("poor_exercise_selection",),
 )
 def lack_of_specificity(s: Snapshot, t: Thresholds) -> Found | Gap | None:
-    """Article: to squat heavy, train the squat; specificity (SAID) principle. Absent from the
-    last two weeks, or too small a share of the leg work."""
+    """Article: to squat heavy, train the squat; specificity (SAID) principle. A goal lift or
+    a close variant trained in most normal weeks is specific enough, whatever its share of
+    the sets (about one session a week keeps strength: Spiering et al. 2021). Missing from
+    some weeks is a watch item; a cause when it is missing from most normal weeks, or from
+    every normal week of the last two, over at least two normal weeks."""
     if not s.profile.goal_lifts:
         return Gap("no goal lifts set on the athlete profile")
     days = t.volume_window_days
@@ -475,30 +478,30 @@ def lack_of_specificity(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     training = facts.leg_training(s, days)
     if training.strength_sets == 0:
         return no_data("leg strength sets logged", days)
-    family = facts.goal_family(s)
-    recent = s.sessions.last(t.specificity_window_days)
-    recent_with_goal = sum(1 for x in recent if any(st.exercise in family for st in x.sets))
-    share = as_reported(training.goal_lift_share_pct())
-    if share >= t.goal_lift_share_min_pct and recent_with_goal:
-        return None
-    severity = 1.0 if not recent_with_goal else 0.0
-    severity = max(severity, short_of(share, t.goal_lift_share_min_pct, t.goal_lift_share_min_pct))
-    expected_sessions = t.leg_sessions_min_per_week * days / 7
+    regular = facts.goal_lift_weeks(s)
+    pct = regular.pct()
+    if pct is None or pct >= t.goal_lift_weeks_min_pct:
+        return None  # trained in most normal weeks, or every week was planned light
+    left_recently = regular.recent_weeks >= 2 and regular.recent_trained == 0
     paused = facts.current_phase(s)
     planned = paused is not None and paused.kind in ("return", "break", "off_season")
-    clear = severity * 100.0 > t.volume_tolerance_pct and not planned
+    clear = (
+        regular.weeks >= 2 and (pct < t.goal_lift_weeks_cause_pct or left_recently) and not planned
+    )
+    severity = 1.0 if left_recently else short_of(pct, t.goal_lift_weeks_min_pct, 100.0)
     return Found(
         level="cause" if clear else "watch",
-        score=score(
-            severity,
-            training.leg_sessions / expected_sessions if expected_sessions else 1.0,
-        ),
+        score=score(severity, regular.weeks * 7 / days),
         evidence={
-            "goal_lift_share_pct": share,
-            "threshold_pct": t.goal_lift_share_min_pct,
+            "weeks_with_goal_lift": regular.trained,
+            "normal_weeks": regular.weeks,
+            "weeks_with_goal_lift_pct": as_reported(pct),
+            "threshold_pct": t.goal_lift_weeks_min_pct,
+            "threshold_cause_pct": t.goal_lift_weeks_cause_pct,
+            "recent_weeks_with_goal_lift": regular.recent_trained,
+            "recent_normal_weeks": regular.recent_weeks,
+            "goal_lift_share_pct": as_reported(training.goal_lift_share_pct()),
             "goal_lifts": list(s.profile.goal_lifts),
-            "recent_sessions_with_goal_lift": recent_with_goal,
-            "recent_days": t.specificity_window_days,
             "leg_sessions": training.leg_sessions,
             "days": days,
         },

@@ -7,7 +7,7 @@ import pytest
 
 from assessments.analysis import run
 from assessments.analysis.rules import Found, Gap
-from assessments.analysis.snapshot import TrainingSet
+from assessments.analysis.snapshot import TrainingPhase, TrainingSet
 from assessments.analysis.thresholds import Thresholds
 from tests.assessments.analysis import builders as b
 
@@ -281,8 +281,10 @@ def test_selection_gap_when_only_upper_body_is_trained():
 def test_specificity_fires_when_the_goal_lift_is_not_trained():
     s = b.healthy(sessions=b.sessions(mix(4, 4, goal="leg_press")))
     outcome = b.check("lack_of_specificity", s)
+    assert outcome.level == "cause"
+    assert outcome.evidence["weeks_with_goal_lift"] == 0
+    assert outcome.evidence["normal_weeks"] == 4
     assert outcome.evidence["goal_lift_share_pct"] == 0
-    assert outcome.evidence["recent_sessions_with_goal_lift"] == 0
 
 
 def test_specificity_counts_close_variants_of_the_goal_lift():
@@ -296,14 +298,55 @@ def test_specificity_fires_when_the_goal_lift_left_the_last_two_weeks():
         + b.sessions(mix(1, 1, goal="leg_press"), count=14)
     )
     outcome = b.check("lack_of_specificity", s)
-    assert outcome.evidence["goal_lift_share_pct"] > 20
-    assert outcome.evidence["recent_sessions_with_goal_lift"] == 0
+    assert outcome.level == "cause"
+    assert outcome.evidence["weeks_with_goal_lift_pct"] == 50
+    assert outcome.evidence["recent_weeks_with_goal_lift"] == 0
 
 
-@pytest.mark.parametrize(("isolation", "fires"), [(13, True), (12, False), (11, False)])
-def test_specificity_turns_at_a_fifth_of_leg_sets(isolation, fires):
-    s = b.healthy(sessions=b.sessions(mix(3, isolation)))  # 3 of 15 sets = 20%
-    assert isinstance(b.check("lack_of_specificity", s), Found) is fires
+def test_specificity_a_small_share_trained_every_week_is_specific_enough():
+    s = b.healthy(sessions=b.sessions(mix(1, 12)))  # 1 of 13 leg sets, every session
+    assert b.check("lack_of_specificity", s) is None
+
+
+def weeks_with_squat(trained_weeks):
+    """Squats only in the given weeks of the 63-day history (5-8: the last four)."""
+
+    def plan(week):
+        return mix(3, 3)(week) if week in trained_weeks else mix(3, 3, goal="leg_press")(week)
+
+    return plan
+
+
+@pytest.mark.parametrize(
+    ("trained_weeks", "level"),
+    [
+        ((5, 6, 7, 8), None),
+        ((5, 6, 8), None),  # 3 of 4 normal weeks: most weeks
+        ((6, 8), "watch"),  # 2 of 4, and in the last two weeks
+        ((8,), "cause"),  # 1 of 4: missing from most weeks
+        ((5, 6), "cause"),  # gone from the last two weeks
+    ],
+)
+def test_specificity_turns_at_most_normal_weeks(trained_weeks, level):
+    s = b.healthy(sessions=b.sessions(weeks_with_squat(trained_weeks)))
+    outcome = b.check("lack_of_specificity", s)
+    assert (outcome.level if outcome else None) == level
+
+
+def test_specificity_leaves_coach_set_deload_weeks_out():
+    plan = weeks_with_squat((7, 8))
+    assert b.check("lack_of_specificity", b.healthy(sessions=b.sessions(plan))).level == "watch"
+    deload = TrainingPhase(b.day(27), b.day(14), "deload")
+    s = b.healthy(sessions=b.sessions(plan), phases=(deload,))
+    assert b.check("lack_of_specificity", s) is None
+
+
+def test_specificity_is_a_watch_item_with_one_normal_week():
+    deload = TrainingPhase(b.day(27), b.day(7), "deload")
+    s = b.healthy(sessions=b.sessions(weeks_with_squat(())), phases=(deload,))
+    outcome = b.check("lack_of_specificity", s)
+    assert outcome.level == "watch"
+    assert outcome.evidence["normal_weeks"] == 1
 
 
 def test_specificity_gap_without_goal_lifts():

@@ -61,7 +61,8 @@ How it works:
   its 95 % upper confidence limit; no progress is a cause only when that limit is below
   `overload_swc_pct_per_week` and load, reps and sets did not rise either.
 - **Volume by goal, phase and age.** Hypertrophy goal: `hard_sets_min_per_muscle_week`;
-  strength, power, general and novices: `hard_sets_min_strength_week`; off-season:
+  strength and power: `hard_sets_min_strength_week`; general fitness and novices:
+  `hard_sets_min_general_week`; off-season:
   `hard_sets_min_maintenance_week` and `maintenance_sessions_min_per_week` (times
   `masters_maintenance_factor` from `masters_age_min`). A hard set counts 1 for its prime mover
   (the first muscle listed) and `synergist_set_weight` for each other muscle; a set logged for

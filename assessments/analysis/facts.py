@@ -7,10 +7,12 @@ ask computes it in one pass over the data, later asks read the cache. This keeps
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import wraps
+from itertools import pairwise
 from operator import attrgetter
 from statistics import median
 from typing import TypeVar
@@ -394,8 +396,12 @@ def _detected_phases(s: Snapshot, t: Thresholds) -> list[PhaseUsed]:
         out.append(
             PhaseUsed(days[0], s.as_of, "novice", "detected", f"{history} days of leg training")
         )
-    gap = t.phase_break_min_days
     ordinals = [d.toordinal() for d in days]
+    # A break is 7+ days without leg training and more than two of the athlete's usual
+    # intervals: one missed session of a once-a-week trainer is not a break.
+    spacing = sorted(b - a for a, b in pairwise(ordinals) if b > a)
+    usual = _median_sorted(spacing) if len(spacing) >= 3 else 1
+    gap = max(t.phase_break_min_days, math.floor(2 * usual))
     gaps = [i for i in range(1, len(ordinals)) if ordinals[i] - ordinals[i - 1] - 1 >= gap]
     for before, after in ((days[i - 1], days[i]) for i in gaps):
         idle = (after - before).days - 1
@@ -845,7 +851,7 @@ class Dose:
 
     sets_per_muscle: float
     sessions: float
-    basis: str  # hypertrophy | strength | novice | maintenance | maintenance_masters
+    basis: str  # hypertrophy | strength | general | novice | maintenance | maintenance_masters
     goal_words: str
 
 
@@ -876,7 +882,11 @@ def weekly_dose(s: Snapshot) -> Dose:
     novice = any(p.kind == "novice" and p.covers(s.as_of) for p in phases(s))
     if novice:
         return Dose(
-            t.hard_sets_min_strength_week, t.leg_sessions_min_per_week, "novice", "beginner's"
+            t.hard_sets_min_general_week, t.leg_sessions_min_per_week, "novice", "beginner's"
+        )
+    if s.profile.goal == "general":
+        return Dose(
+            t.hard_sets_min_general_week, t.leg_sessions_min_per_week, "general", "general fitness"
         )
     if s.profile.goal == "hypertrophy":
         return Dose(

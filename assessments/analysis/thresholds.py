@@ -157,9 +157,12 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
     ("hard_sets_min_per_muscle_week", 10.0, "hard sets/week", "hypertrophy goal: fewest hard "
      "sets a week for each major leg muscle (quadriceps, hamstrings, glutes)",
      "Schoenfeld et al. 2017 dose-response (>= 10 sets/week)"),
-    ("hard_sets_min_strength_week", 5.0, "hard sets/week", "strength, power and general goals "
-     "(and novices): fewest hard sets a week per major leg muscle",
+    ("hard_sets_min_strength_week", 5.0, "hard sets/week", "strength and power goals: "
+     "fewest hard sets a week per major leg muscle",
      "Ralston et al. 2017 (5-9 sets/week already effective for strength)"),
+    ("hard_sets_min_general_week", 4.0, "hard sets/week", "general-fitness goal and novices: "
+     "fewest hard sets a week per major leg muscle", "Garber et al. 2011 (ACSM position stand: "
+     "2-4 sets per major muscle group, 2-3 days a week); ACSM 2009 (novices 1-3 sets)"),
     ("hard_sets_min_maintenance_week", 2.0, "hard sets/week", "off-season (maintaining): "
      "fewest hard sets a week per major leg muscle, intensity kept",
      "Spiering et al. 2021; Bickel et al. 2011 (1/9 of the building dose kept strength in "
@@ -175,9 +178,10 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      "listed muscle) and this much for each other listed muscle",
      "fractional set counting (Pelland et al. 2024); a deadlift is not a full quadriceps set",
      0.0, 1.0),
-    ("volume_tolerance_pct", 10.0, "%", "a shortfall of sets or sessions within this share of "
-     "the target is a watch item, not a cause", "Legstrong convention (about one set a week "
-     "at typical targets)", 0.0, 100.0),
+    ("volume_tolerance_pct", 25.0, "%", "a shortfall of sets or sessions within this share of "
+     "the target is a watch item, not a cause", "Ralston et al. 2017 (fewer than 5 sets a week "
+     "still built strength, less of it); a quarter is about two missed sessions of eight in "
+     "four weeks, or a set or two a week at strength targets (convention)", 0.0, 100.0),
     ("compound_share_min_pct", 50.0, "%", "smallest share of leg sets in compound lifts",
      "source article ('relying solely on isolation movements'); 50% is a Legstrong convention",
      0, 100),

@@ -318,6 +318,7 @@ def return_ramp_up(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         "leg_sessions_min_per_week",
         "hard_sets_min_per_muscle_week",
         "hard_sets_min_strength_week",
+        "hard_sets_min_general_week",
         "hard_sets_min_maintenance_week",
         "maintenance_sessions_min_per_week",
         "masters_age_min",
@@ -334,7 +335,8 @@ def return_ramp_up(s: Snapshot, t: Thresholds) -> Found | Gap | None:
 def inadequate_volume_frequency(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     """Article: not enough stimulus. The dose depends on the goal: >= 10 hard sets per muscle
     a week builds muscle (Schoenfeld et al. 2017), 5-9 already build strength (Ralston et al.
-    2017), far less maintains it (Spiering et al. 2021; older lifters more: Bickel et al.
+    2017), 2-4 sets per session twice a week serve general fitness and novices (Garber et al.
+    2011, ACSM), far less maintains it (Spiering et al. 2021; older lifters more: Bickel et al.
     2011); 2+ leg sessions a week (Schoenfeld et al. 2016). Deload, taper, peaking, break and
     return weeks are left out of the average."""
     days = t.volume_window_days

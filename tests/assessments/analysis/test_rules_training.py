@@ -406,3 +406,40 @@ def test_imbalance_gap_when_tests_are_old_or_unpaired():
     assert b.check("muscle_imbalance", old) == Gap("no strength assessment in the last 28 days")
     unpaired = b.healthy(strength_tests=[b.StrengthTest(b.day(3), "back_squat", 140, 3)])
     assert isinstance(b.check("muscle_imbalance", unpaired), Gap)
+
+
+# --- volume by goal: general fitness, and the tolerance band ---------------------------------
+
+
+def general_weeks(sets_per_session):
+    def plan(week):
+        return (
+            *[TrainingSet("back_squat", 10, 60, rpe=8)] * sets_per_session,
+            *[TrainingSet("romanian_deadlift", 10, 50, rpe=8)] * sets_per_session,
+        )
+
+    return plan
+
+
+def test_volume_holds_a_general_fitness_goal_to_the_acsm_dose():
+    s = b.healthy(profile=b.profile(goal="general"), sessions=b.sessions(general_weeks(1)))
+    outcome = b.check("inadequate_volume_frequency", s)
+    assert outcome.evidence["dose_basis"] == "general"
+    assert outcome.evidence["threshold_hard_sets_per_week"] == 4.0
+
+
+@pytest.mark.parametrize(
+    ("weekdays", "sets_per_session", "level"),
+    [
+        ((0, 2, 4), 2, None),  # 6 sets a week
+        ((0, 2, 4), 1, "watch"),  # 3 sets: 25 % short of 4, inside the tolerance band
+        ((0,), 2, "cause"),  # 2 sets in one session a week
+    ],
+)
+def test_volume_general_dose_has_a_tolerance_band(weekdays, sets_per_session, level):
+    s = b.healthy(
+        profile=b.profile(goal="general"),
+        sessions=b.sessions(general_weeks(sets_per_session), weekdays=weekdays),
+    )
+    outcome = b.check("inadequate_volume_frequency", s)
+    assert (outcome.level if outcome else None) == level

@@ -104,6 +104,7 @@ def sample_snapshots():
         wellness=b.wellness(urine=7), mobility_screens=b.mobility(y_balance_left_pct=85)
     )
     yield b.healthy(sessions=b.deload_week(7))
+    yield b.healthy(profile=b.profile(goal="general"), sessions=b.sessions(weekdays=(0,)))
     yield b.healthy(sessions=b.lighter_weeks((7, 8), keep_sets=0.25, reps=1))  # peaking
     yield b.healthy(sessions=b.lighter_weeks((7, 8), keep_sets=0.25))  # taper
     yield b.healthy(

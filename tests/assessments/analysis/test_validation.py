@@ -134,9 +134,15 @@ def test_suite_has_enough_histories_of_each_group():
     assert groups.count("combined") >= 3
 
 
+# Findings that are watch items by definition: a return from a break is a planned ramp-up,
+# never a cause (science.md revisions), so no verdict can expect it at cause level.
+WATCH_ONLY = {"return_ramp_up"}
+
+
 def test_every_cause_code_the_data_can_show_has_a_history():
     expected = {code for h in HISTORIES for code in h.verdict.causes}
-    assert expected == set(CAUSES)
+    assert expected == set(CAUSES) - WATCH_ONLY
+    assert any("return" in {b.kind for b in h.plan} for h in HEALTHY)
 
 
 def test_verdicts_use_only_codes_the_engine_knows():

@@ -214,6 +214,10 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      "suboptimal form", "source article; coach-rated screen (convention)", 1),
     ("form_flaws_full_score_excess", 2, "flaws", "flaws beyond the minimum where the score "
      "peaks", SCORING, 1),
+    ("screen_repeat_lookback_days", 84, "days", "a flaw or compensation recurs when it is on "
+     "the latest screen (inside screen_window_days) and on the screens before it within this "
+     "many days", "Legstrong convention: screens every 3-6 weeks, so two consecutive screens "
+     "lie up to 12 weeks apart", 1),
     ("form_repeat_screens", 2, "screens", "the same flaw on this many screens in a row counts "
      "as suboptimal form", "source article; coach-rated screen (convention)", 2),
     ("compensation_min_screens", 2, "screens", "screens with a compensation that make it "

@@ -796,18 +796,24 @@ def week_intensity(s: Snapshot) -> tuple[list, list]:
 def lift_progress(s: Snapshot) -> dict[str, tuple[str, ...]]:
     """Which of load, reps and sets rose for each tracked lift over the trend window: the
     first two normal weeks with the lift against the last two (science.md: progress in any
-    of them is progress). A rise in sets needs at least one more set a week."""
+    of them is progress), among the weeks whose top set is in the same rep range as the
+    latest week's (heavier triples before sets of five are not lost load). A rise in sets
+    needs at least one more set a week. A lift with fewer than four such weeks is left out
+    (progress unknown)."""
     light = planned_light_weeks(s, TREND_EXCLUDED)
     out = {}
     for lift, weeks in lift_weeks(s).items():
         kept = [w for w, skip in zip(weeks, light, strict=True) if w is not None and not skip]
+        if kept:
+            latest_range = rep_range(kept[-1].reps_at_top)
+            kept = [w for w in kept if rep_range(w.reps_at_top) == latest_range]
         if len(kept) < 4:
             continue
         early, late = kept[:2], kept[-2:]
         rose = []
         early_top = max(w.top_load_kg for w in early)
-        if max(w.top_load_kg for w in late) > early_top:
-            rose.append("load")
+        if max(w.top_load_kg for w in late) > min(w.top_load_kg for w in early):
+            rose.append("load")  # above the starting load: a step up in the early weeks counts
         early_reps = max(w.reps_at_top for w in early if w.top_load_kg == early_top)
         if any(w.top_load_kg >= early_top and w.reps_at_top > early_reps for w in late):
             rose.append("reps")
@@ -815,6 +821,30 @@ def lift_progress(s: Snapshot) -> dict[str, tuple[str, ...]]:
             rose.append("sets")
         out[lift] = tuple(rose)
     return out
+
+
+@cached
+def unchanged_lifts(s: Snapshot) -> frozenset[str]:
+    """Tracked lifts whose top load never changed and whose reps at it never rose over at
+    least ``e1rm_trend_min_weeks`` normal weeks of the trend window (top sets in one rep
+    range): the log itself shows that nothing was added."""
+    t = s.thresholds
+    light = planned_light_weeks(s, TREND_EXCLUDED)
+    out = set()
+    for lift, weeks in lift_weeks(s).items():
+        kept = [w for w, skip in zip(weeks, light, strict=True) if w is not None and not skip]
+        if not kept:
+            continue
+        same_range = {rep_range(w.reps_at_top) for w in kept}
+        loads = {w.top_load_kg for w in kept}
+        if (
+            len(kept) >= t.e1rm_trend_min_weeks
+            and len(same_range) == 1
+            and len(loads) == 1
+            and max(w.reps_at_top for w in kept) <= kept[0].reps_at_top
+        ):
+            out.add(lift)
+    return frozenset(out)
 
 
 def working_load_kg(s: Snapshot, lift: str, *, usual: bool = False) -> float | None:

@@ -39,9 +39,11 @@ SESSIONS = "training sessions logged"
 )
 def insufficient_progressive_overload(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     """Article: stagnation is felt as weakness; no e1RM gain over 6-8 weeks of training, and
-    no increase in load, reps or sets either (science.md). A cause only when the slope's upper
-    confidence limit stays below the smallest worthwhile gain (Hopkins 2004); a flat slope
-    inside the noise is a watch item."""
+    no increase in load, reps or sets either (science.md). A cause when the log shows the
+    same top load and no more reps in every normal week (6+, one rep range) while the e1RM is not
+    confidently rising by the smallest worthwhile gain, or when the slope's upper confidence
+    limit stays below that gain (Hopkins 2004); a flat slope inside the noise is a watch
+    item."""
     weeks = t.e1rm_trend_window_weeks
     if not s.sessions.last(weeks * 7):
         return no_data(SESSIONS, weeks * 7)
@@ -52,15 +54,23 @@ def insufficient_progressive_overload(s: Snapshot, t: Thresholds) -> Found | Gap
             f"in the last {weeks} weeks"
         )
     slope_pct = as_reported(average(trend.pct_per_week for trend in trends.values()))
-    if slope_pct > t.overload_min_gain_pct_per_week:
-        return None
     progress = facts.lift_progress(s)
     rose = sorted({what for lift in trends for what in progress.get(lift, ())})
     if rose:
         return None  # more load, reps or sets is progress even while the e1RM holds
+    lowers = [trend.lower_pct_per_week() for trend in trends.values()]
+    lower = as_reported(average(lowers)) if None not in lowers else None
+    # The log itself shows the stall: the same load, reps and sets over comparable weeks, and
+    # the e1RM not confidently rising by the smallest worthwhile gain (Hopkins 2004).
+    unchanged = facts.unchanged_lifts(s)
+    logged_stall = all(lift in unchanged for lift in trends) and (
+        lower is None or lower < t.overload_swc_pct_per_week
+    )
+    if slope_pct > t.overload_min_gain_pct_per_week and not logged_stall:
+        return None
     uppers = [trend.upper_pct_per_week() for trend in trends.values()]
     upper = as_reported(average(uppers)) if None not in uppers else None
-    beyond_noise = upper is not None and upper < t.overload_swc_pct_per_week
+    beyond_noise = logged_stall or (upper is not None and upper < t.overload_swc_pct_per_week)
     weeks_with_data = average(trend.weeks for trend in trends.values())
     severity = short_of(
         slope_pct, t.overload_min_gain_pct_per_week, t.overload_full_score_loss_pct_per_week
@@ -72,6 +82,8 @@ def insufficient_progressive_overload(s: Snapshot, t: Thresholds) -> Found | Gap
         evidence={
             "e1rm_slope_pct_per_week": slope_pct,
             "e1rm_slope_upper_pct_per_week": upper,
+            "e1rm_slope_lower_pct_per_week": lower,
+            "load_reps_and_sets_unchanged": logged_stall,
             "e1rm_slope_kg_per_week": average(trend.per_week for trend in trends.values()),
             "threshold_pct_per_week": t.overload_min_gain_pct_per_week,
             "smallest_worthwhile_pct_per_week": t.overload_swc_pct_per_week,

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from assessments.analysis import run
+from assessments.analysis import facts, run
 from assessments.analysis.rules import Found, Gap
 from assessments.analysis.snapshot import TrainingPhase, TrainingSet
 from assessments.analysis.thresholds import Thresholds
@@ -443,3 +443,45 @@ def test_volume_general_dose_has_a_tolerance_band(weekdays, sets_per_session, le
     )
     outcome = b.check("inadequate_volume_frequency", s)
     assert (outcome.level if outcome else None) == level
+
+
+# --- a stall the log itself shows ------------------------------------------------------------
+
+
+def squat_plan(load_for_week, rpe_for_week=lambda w: 8, reps=5):
+    def plan(week):
+        sets = b.healthy_plan(week)
+        return tuple(
+            replace(x, load_kg=load_for_week(week), rpe=rpe_for_week(week), reps=reps)
+            if x.exercise == "back_squat"
+            else x
+            for x in sets
+        )
+
+    return plan
+
+
+def test_overload_same_load_every_week_is_a_cause_even_with_a_noisy_rise():
+    """The same 130 kg x 5 for nine weeks, rated a little easier over time (e1RM up by
+    about 0.2 % a week, under the smallest worthwhile gain): nothing was added."""
+    plan = squat_plan(lambda w: 130, rpe_for_week=lambda w: 8.5 - 0.5 * (w >= 5))
+    outcome = b.check("insufficient_progressive_overload", b.healthy(sessions=b.sessions(plan)))
+    assert outcome.level == "cause"
+    assert outcome.evidence["load_reps_and_sets_unchanged"] == 1
+
+
+def test_overload_a_step_up_in_load_is_progress():
+    plan = squat_plan(lambda w: 130 if w < 5 else 132.5, rpe_for_week=lambda w: 8 + 0.5 * (w >= 5))
+    s = b.healthy(sessions=b.sessions(plan))
+    assert b.check("insufficient_progressive_overload", s) is None
+
+
+def test_overload_heavier_triples_before_fives_are_not_lost_load():
+    """Triples at 140 kg, then fives at 132.5 rising to 135: the load rose within the range."""
+
+    def plan(week):
+        if week < 4:
+            return squat_plan(lambda w: 140, reps=3)(week)
+        return squat_plan(lambda w: 132.5 if w < 6 else 135)(week)
+
+    assert "load" in facts.lift_progress(b.healthy(sessions=b.sessions(plan)))["back_squat"]

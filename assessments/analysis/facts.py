@@ -796,17 +796,20 @@ def week_intensity(s: Snapshot) -> tuple[list, list]:
 def lift_progress(s: Snapshot) -> dict[str, tuple[str, ...]]:
     """Which of load, reps and sets rose for each tracked lift over the trend window: the
     first two normal weeks with the lift against the last two (science.md: progress in any
-    of them is progress), among the weeks whose top set is in the same rep range as the
-    latest week's (heavier triples before sets of five are not lost load). A rise in sets
+    of them is progress), among the weeks whose top set has the lift's usual reps (the most
+    common; heavier triples before sets of five are not lost load). A rise in sets
     needs at least one more set a week. A lift with fewer than four such weeks is left out
     (progress unknown)."""
     light = planned_light_weeks(s, TREND_EXCLUDED)
     out = {}
     for lift, weeks in lift_weeks(s).items():
         kept = [w for w, skip in zip(weeks, light, strict=True) if w is not None and not skip]
-        if kept:
-            latest_range = rep_range(kept[-1].reps_at_top)
-            kept = [w for w in kept if rep_range(w.reps_at_top) == latest_range]
+        if kept:  # like with like: the weeks at the lift's usual reps (latest on a tie)
+            counts: dict[int, int] = {}
+            for w in kept:
+                counts[w.reps_at_top] = counts.get(w.reps_at_top, 0) + 1
+            usual_reps = max(reversed([w.reps_at_top for w in kept]), key=counts.__getitem__)
+            kept = [w for w in kept if w.reps_at_top == usual_reps]
         if len(kept) < 4:
             continue
         early, late = kept[:2], kept[-2:]

@@ -205,6 +205,10 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      SCORING, 0.01),
     ("asymmetry_max_pct", 15.0, "%", "left/right strength difference above this is an "
      "asymmetry", "Bishop et al. 2018 (10-15% commonly used)", 0, 100),
+    ("strength_test_repeat_lookback_days", 63, "days", "an imbalance inside the typical error "
+     "is a cause when the test before the latest, within this many days, showed it too",
+     "Hopkins 2000 (two readings past a limit are beyond one reading's typical error); "
+     "Legstrong convention: retests about monthly lie up to 9 weeks apart", 1),
     ("asymmetry_full_score_excess_pct", 15.0, "%", "asymmetry above the limit where the score "
      "peaks", SCORING, 0.01),
     # --- technique and stability ---

@@ -537,6 +537,7 @@ def lack_of_specificity(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         "asymmetry_full_score_excess_pct",
         "assessment_full_support",
         "e1rm_typical_error_pct",
+        "strength_test_repeat_lookback_days",
     ),
     article="Muscle Imbalances",
     recommends=("targeted_strengthening", "flexibility_mobility", "physical_therapist"),
@@ -567,6 +568,8 @@ def muscle_imbalance(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         clear = clear or asymmetry[0] > t.asymmetry_max_pct + noise
     if not severities:
         return None
+    if not clear:  # inside one reading's typical error: did the test before show it too?
+        clear = _imbalance_on_test_before(s, t, tests, hq, asymmetry)
     return Found(
         level="cause" if clear else "watch",
         score=score(max(severities), len(tests) / t.assessment_full_support),
@@ -580,6 +583,31 @@ def muscle_imbalance(s: Snapshot, t: Thresholds) -> Found | Gap | None:
             "days": days,
         },
     )
+
+
+def _imbalance_on_test_before(
+    s: Snapshot, t: Thresholds, tests: tuple[StrengthTest, ...], hq, asymmetry
+) -> bool:
+    """Whether the strength tests of the day before the latest test day (within
+    ``strength_test_repeat_lookback_days``) were past the same limit: two readings past it."""
+    latest_day = tests[-1].date
+    lookback = s.strength_tests.last(t.strength_test_repeat_lookback_days)
+    earlier = [x for x in lookback if x.date < latest_day]
+    if not earlier:
+        return False
+    day_before = earlier[-1].date
+    before = _latest_e1rm_by_exercise_side(
+        tuple(x for x in earlier if x.date == day_before), t.e1rm_max_reps
+    )
+    if hq is not None and hq < t.hq_ratio_min:
+        previous_hq = _hq_ratio(before, s)
+        if previous_hq is not None and previous_hq < t.hq_ratio_min:
+            return True
+    if asymmetry is not None and asymmetry[0] > t.asymmetry_max_pct:
+        previous = _worst_asymmetry(before)
+        if previous is not None and previous[0] > t.asymmetry_max_pct:
+            return True
+    return False
 
 
 def _latest_e1rm_by_exercise_side(tests: tuple[StrengthTest, ...], max_reps: float) -> dict:

@@ -485,3 +485,24 @@ def test_overload_heavier_triples_before_fives_are_not_lost_load():
         return squat_plan(lambda w: 132.5 if w < 6 else 135)(week)
 
     assert "load" in facts.lift_progress(b.healthy(sessions=b.sessions(plan)))["back_squat"]
+
+
+# --- an imbalance inside the typical error, seen on two tests ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("earlier_right_kg", "earlier_days_ago", "level"),
+    [
+        (84.0, 40, "cause"),  # 16 % on the test before too: two readings past the limit
+        (96.0, 40, "watch"),  # 4 % before: one reading, inside its typical error
+        (84.0, 70, "watch"),  # the test before is too old to count
+    ],
+)
+def test_imbalance_inside_the_typical_error_needs_the_test_before(
+    earlier_right_kg, earlier_days_ago, level
+):
+    tests = b.strength_tests(right_kg=earlier_right_kg, days_ago=earlier_days_ago)
+    tests += b.strength_tests(right_kg=84.0, days_ago=5)  # 16 %: past 15, inside 15 + 3
+    outcome = b.check("muscle_imbalance", b.healthy(strength_tests=tests))
+    assert outcome.evidence["asymmetry_pct"] == pytest.approx(16.0)
+    assert outcome.level == level

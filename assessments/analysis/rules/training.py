@@ -106,8 +106,9 @@ def _name(s: Snapshot, slug: str) -> str:
     "overtraining",
     category="training",
     needs=("sessions",),
-    metric="session-RPE load (min x RPE): uncoupled EWMA acute:chronic ratio, and weekly "
-    "monotony above the load floor; confirmed by fatigue or soreness >= 1 point over the "
+    metric="session-RPE load (min x RPE): uncoupled EWMA acute:chronic ratio, the last week "
+    "against the athlete's usual week (normal weeks), and weekly monotony above the load "
+    "floor; confirmed by fatigue or soreness >= 1 point over the "
     "athlete's baseline for a week, an e1RM drop or a countermovement-jump drop",
     thresholds=(
         *facts.LOG_THRESHOLDS,
@@ -175,6 +176,11 @@ def overtraining(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     severities = []
     if ratio > t.acwr_danger:
         severities.append(beyond(ratio, t.acwr_danger, t.acwr_full_score_excess))
+    # The last week against the athlete's usual week (the median of normal weeks: a chronic
+    # base that breaks and deloads do not shrink), read with the same limit.
+    week_ratio = sum(week) / usual.weekly_au if usual and usual.weekly_au > 0 else None
+    if week_ratio is not None and week_ratio > t.acwr_danger:
+        severities.append(beyond(week_ratio, t.acwr_danger, t.acwr_full_score_excess))
     if above_floor:
         severities.append(beyond(monotony, t.monotony_max, t.monotony_full_score_excess))
     if not severities and not facts.jump_dropped(facts.jump_drop(s), t):
@@ -192,6 +198,7 @@ def overtraining(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         evidence={
             "acwr_ewma": ratio,
             "acwr_rolling": as_reported(metrics.acwr_rolling(loads, acute, chronic)),
+            "week_to_usual_ratio": as_reported(week_ratio),
             "acwr_band": _band(ratio, t),
             "threshold_acwr": t.acwr_danger,
             "monotony": as_reported(monotony),

@@ -112,11 +112,17 @@ def test_a_load_spike_alone_is_a_watch_item_scored_lower():
     assert unconfirmed.score == pytest.approx(confirmed.score * 0.6)
 
 
-@pytest.mark.parametrize(("danger", "fires"), [(1.63, True), (1.636, False), (1.64, False)])
+@pytest.mark.parametrize(("danger", "fires"), [(1.99, True), (2.0, False), (2.01, False)])
 def test_overtraining_turns_just_above_the_danger_ratio(danger, fires):
-    # a last week twice the usual gives an uncoupled EWMA ratio of 1.636
+    # a last week twice the usual: 2.0 against the usual week (an uncoupled EWMA of 1.636)
     s = replace(spiked(2), thresholds=Thresholds({"acwr_danger": danger}))
     assert isinstance(b.check("overtraining", s), Found) is fires
+
+
+def test_overtraining_reads_the_last_week_against_the_usual_week():
+    outcome = b.check("overtraining", spiked(2))
+    assert outcome.evidence["week_to_usual_ratio"] == pytest.approx(2.0)
+    assert outcome.evidence["acwr_ewma"] == pytest.approx(1.636, abs=0.001)
 
 
 @pytest.mark.parametrize(("fatigue", "level"), [(5, "cause"), (4.9, "watch"), (4, "watch")])

@@ -741,6 +741,10 @@ class LiftWeek:
     top_load_kg: float
     reps_at_top: int
     sets: int
+    sessions: int = 1  # sessions with the lift that week
+
+    def sets_per_session(self) -> float:
+        return self.sets / self.sessions if self.sessions else 0.0
 
 
 @cached
@@ -754,6 +758,7 @@ def lift_weeks(s: Snapshot) -> dict[str, list]:
     end = s.as_of.toordinal()
     for session in s.sessions.last(n * 7):
         i = n - 1 - (end - session.date.toordinal()) // 7
+        seen = set()
         for one_set in session.sets:
             slug = one_set.exercise
             if slug not in tracked or one_set.reps <= 0 or one_set.load_kg <= 0:
@@ -761,8 +766,12 @@ def lift_weeks(s: Snapshot) -> dict[str, list]:
             week, load = by_lift[slug][i], float(one_set.load_kg)
             counted = one_set.side != "right"
             if week is None:
-                by_lift[slug][i] = [load, one_set.reps, int(counted)]
+                by_lift[slug][i] = [load, one_set.reps, int(counted), 1]
+                seen.add(slug)
                 continue
+            if slug not in seen:
+                seen.add(slug)
+                week[3] += 1
             week[2] += counted
             if load > week[0]:
                 week[0], week[1] = load, one_set.reps
@@ -798,7 +807,7 @@ def lift_progress(s: Snapshot) -> dict[str, tuple[str, ...]]:
     first two normal weeks with the lift against the last two (science.md: progress in any
     of them is progress), among the weeks whose top set has the lift's usual reps (the most
     common; heavier triples before sets of five are not lost load). A rise in sets
-    needs at least one more set a week. A lift with fewer than four such weeks is left out
+    needs at least one more set a session. A lift with fewer than four such weeks is left out
     (progress unknown)."""
     light = planned_light_weeks(s, TREND_EXCLUDED)
     out = {}
@@ -820,7 +829,10 @@ def lift_progress(s: Snapshot) -> dict[str, tuple[str, ...]]:
         early_reps = max(w.reps_at_top for w in early if w.top_load_kg == early_top)
         if any(w.top_load_kg >= early_top and w.reps_at_top > early_reps for w in late):
             rose.append("reps")
-        if sum(w.sets for w in late) / 2 >= sum(w.sets for w in early) / 2 + 1:
+        # per session: a rotation that puts the lift in one or two sessions a week is no rise
+        if sum(w.sets_per_session() for w in late) / 2 >= (
+            sum(w.sets_per_session() for w in early) / 2 + 1
+        ):
             rose.append("sets")
         out[lift] = tuple(rose)
     return out

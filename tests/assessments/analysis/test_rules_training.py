@@ -512,3 +512,28 @@ def test_imbalance_inside_the_typical_error_needs_the_test_before(
     outcome = b.check("muscle_imbalance", b.healthy(strength_tests=tests))
     assert outcome.evidence["asymmetry_pct"] == pytest.approx(16.0)
     assert outcome.level == level
+
+
+def test_overload_a_lift_in_one_or_two_sessions_a_week_is_no_rise_in_sets():
+    """A two-template rotation over three days a week: the squat comes twice one week and once
+    the next (the other sessions press instead). The same 130 kg x 5, four sets a session,
+    throughout is still a stall."""
+    sessions = []
+    for x in b.sessions(squat_plan(lambda w: 130)):
+        odd_week = (x.date.toordinal() // 7) % 2
+        squats_today = x.date.weekday() == 2 if odd_week else x.date.weekday() != 2
+        if not squats_today:
+            x = replace(
+                x,
+                sets=tuple(
+                    replace(st, exercise="leg_press") if st.exercise == "back_squat" else st
+                    for st in x.sets
+                ),
+            )
+        sessions.append(x)
+    s = b.healthy(sessions=sessions)
+    weeks = [w for w in facts.lift_weeks(s)["back_squat"] if w]
+    assert {w.sessions for w in weeks} == {1, 2}
+    assert {w.sets_per_session() for w in weeks} == {4.0}
+    assert "sets" not in facts.lift_progress(s)["back_squat"]
+    assert b.check("insufficient_progressive_overload", s).level == "cause"

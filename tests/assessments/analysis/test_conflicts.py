@@ -82,3 +82,15 @@ def test_overtraining_wins_over_plyometrics_advice():
     assert recruitment.level == "watch"
     assert "plyometrics" not in recruitment.recommendations
     assert direction("plyometrics") == "more"
+
+
+def test_a_ramp_up_changes_the_advice_of_a_volume_cause_not_its_level():
+    found = {
+        "return_ramp_up": _found(level="watch"),
+        "inadequate_volume_frequency": _found(),
+    }
+    resolve_conflicts(found)
+    volume = found["inadequate_volume_frequency"]
+    assert volume.level == "cause"
+    assert "optimise_volume_frequency" not in volume.recommendations
+    assert volume.evidence["deferred_to"] == "return_ramp_up"

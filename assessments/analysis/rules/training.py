@@ -174,11 +174,13 @@ def overtraining(s: Snapshot, t: Thresholds) -> Found | Gap | None:
             and strain > usual_strain * floor
         )
     severities = []
-    if ratio > t.acwr_danger:
-        severities.append(beyond(ratio, t.acwr_danger, t.acwr_full_score_excess))
     # The last week against the athlete's usual week (the median of normal weeks: a chronic
     # base that breaks and deloads do not shrink), read with the same limit.
     week_ratio = sum(week) / usual.weekly_au if usual and usual.weekly_au > 0 else None
+    # A spike is more load than usual: with one or two sessions a week the EWMA ratio swings
+    # after every session, so it counts only in a week heavier than the usual one.
+    if ratio > t.acwr_danger and (week_ratio is None or week_ratio > 1.0):
+        severities.append(beyond(ratio, t.acwr_danger, t.acwr_full_score_excess))
     if week_ratio is not None and week_ratio > t.acwr_danger:
         severities.append(beyond(week_ratio, t.acwr_danger, t.acwr_full_score_excess))
     if above_floor:

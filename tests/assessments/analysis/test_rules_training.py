@@ -537,3 +537,16 @@ def test_overload_a_lift_in_one_or_two_sessions_a_week_is_no_rise_in_sets():
     assert {w.sets_per_session() for w in weeks} == {4.0}
     assert "sets" not in facts.lift_progress(s)["back_squat"]
     assert b.check("insufficient_progressive_overload", s).level == "cause"
+
+
+def test_a_once_a_week_trainers_ewma_swing_is_no_spike():
+    """One session a week, the last one the day before: the EWMA ratio reads 1.66 (past 1.5)
+    though the week held the usual load."""
+    s = b.healthy(sessions=b.sessions(weekdays=(1,)))
+    assert facts.load_ratio(s)[0] == pytest.approx(1.656, abs=0.001)
+    assert b.check("overtraining", s) is None
+    bigger = b.healthy(
+        sessions=b.sessions(weekdays=(1,), count=b.HISTORY_DAYS - 7, ending_days_ago=7)
+        + b.sessions(weekdays=(1,), count=7, duration_min=90)
+    )
+    assert b.check("overtraining", bigger).evidence["week_to_usual_ratio"] == pytest.approx(1.2)

@@ -36,9 +36,12 @@ How it works:
 - A finding that another found cause explains better (column "defers to") has its score
   multiplied by `deferred_score_factor`, and its evidence names the other cause.
 - **No contradictory advice.** Each strategy is marked as lightening the load (`less`),
-  adding to it (`more`) or neither. Overtraining and a return ramp-up win over too little
+  adding to it (`more`, plyometrics included) or neither. Overtraining wins over too little
   volume and stalled progress: those become watch items without their load-raising advice,
-  and their evidence says `deferred_to`. As a backstop no run keeps `more` advice while any
+  and their evidence says `deferred_to`. A return ramp-up removes that advice but leaves the
+  level (a shortfall that predates the break stays a cause). `start_lighter` (technique) and
+  `progressive_overload` never stand together: the finding at the higher level keeps its
+  advice, clean technique first on a tie. As a backstop no run keeps `more` advice while any
   finding advises `less`.
 - **Advice in the athlete's numbers.** A rule passes numbers (recent weekly sets, working
   loads, the dose for the goal) and the strategy's text is written with them; without them
@@ -48,7 +51,8 @@ How it works:
   peaking, return, off_season, novice) are used as set; otherwise the engine detects them
   from the log over the last `e1rm_trend_window_weeks` weeks: less than
   `phase_novice_history_days` of leg training (novice); `phase_break_min_days`+ days without
-  leg training (break) and the `phase_return_days` after it (return); a run of up to
+  leg training and more than two of the athlete's usual intervals (break) and the
+  `phase_return_days` after it (return); a run of up to
   `phase_taper_max_weeks` weeks at or below `phase_low_volume_max_pct` % of the usual weekly
   leg sets reaching the analysis day with the top load kept (taper; peaking when most goal
   lift sets have at most `phase_peaking_max_reps` reps); one or two such weeks between normal
@@ -58,16 +62,29 @@ How it works:
   `coach` or `detected`, and why).
 - **Noise.** The e1RM trend is one least-squares slope over rep ranges (1-3, 4-6, 7-10 reps,
   each at its own level, so a switch from sets of 5 to sets of 8 is not lost strength), with
-  its 95 % upper confidence limit; no progress is a cause only when that limit is below
-  `overload_swc_pct_per_week` and load, reps and sets did not rise either.
+  its 95 % confidence limits; no progress is a cause when load, reps and sets did not rise
+  (compared at the lift's usual reps, sets per session) and either the upper limit is below
+  `overload_swc_pct_per_week` or the log shows the same top load in every normal week (6+)
+  while the lower limit is below it.
+- **Specificity** is judged by regularity: a goal lift or a close variant in
+  `goal_lift_weeks_min_pct` % of normal weeks is enough, whatever its share of the sets;
+  fewer weeks is a watch item, a cause below `goal_lift_weeks_cause_pct` % or when it is
+  gone from the last two normal weeks.
+- **Recurrence.** A form flaw or compensation recurs when it is on the latest screen and the
+  one before it within `screen_repeat_lookback_days`; an imbalance inside one e1RM's typical
+  error is a cause when the test before it (within `strength_test_repeat_lookback_days`)
+  showed it too.
 - **Volume by goal, phase and age.** Hypertrophy goal: `hard_sets_min_per_muscle_week`;
-  strength, power, general and novices: `hard_sets_min_strength_week`; off-season:
+  strength and power: `hard_sets_min_strength_week`; general fitness and novices:
+  `hard_sets_min_general_week`; off-season:
   `hard_sets_min_maintenance_week` and `maintenance_sessions_min_per_week` (times
   `masters_maintenance_factor` from `masters_age_min`). A hard set counts 1 for its prime mover
   (the first muscle listed) and `synergist_set_weight` for each other muscle; a set logged for
   the left and the right leg counts once.
-- **Overtraining** is decided on the uncoupled EWMA acute:chronic ratio (the rolling ratio is
-  shown); a cause needs a confirming sign: fatigue or soreness up by `wellness_rise_min_points`
+- **Overtraining** is decided on the uncoupled EWMA acute:chronic ratio (counted only in a
+  week heavier than the usual one) and the last week against the athlete's usual week, both
+  with `acwr_danger` (the rolling ratio is shown); a cause needs a confirming sign: fatigue
+  or soreness up by `wellness_rise_min_points`
   over the athlete's baseline for a week, an e1RM drop of `true_weakness_min_drop_pct`, or a
   countermovement-jump drop of `jump_drop_min_pct` or more (the one comparison used
   everywhere). Monotony counts only in a week above the athlete's usual load and strain and

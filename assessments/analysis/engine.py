@@ -136,22 +136,61 @@ PRECEDENCE: tuple[tuple[str, str], ...] = (
 )
 
 
+# Winners that change the loser's advice but not its level: a planned ramp-up after a break
+# says how to add work back, it does not make a shortfall that predates the break less real.
+ADVICE_ONLY_WINNERS = frozenset({"return_ramp_up"})
+
+# (first, second): two pieces of advice that cannot stand together although neither is about
+# lightening the whole week. The finding at the higher level keeps its advice; on equal levels
+# the first wins. Clean technique comes before heavier loads (NSCA, Haff & Triplett 2016: load
+# is progressed only while technique holds; source article: 'reduce the weight and focus on
+# proper technique').
+ADVICE_CONFLICTS: tuple[tuple[str, str], ...] = (("start_lighter", "progressive_overload"),)
+
+
 def resolve_conflicts(found: dict[str, Found]) -> None:
     """Make one run's advice consistent, in place.
 
-    First the explicit ``PRECEDENCE`` pairs; then, as a backstop for any pair not listed, a
-    finding advising more load or volume (``direction == "more"``) loses that advice while any
-    finding advises less, and is kept as a watch item with the reason in its evidence.
+    First the explicit ``PRECEDENCE`` pairs and ``ADVICE_CONFLICTS``; then, as a backstop for
+    any pair not listed, a finding advising more load or volume (``direction == "more"``, e.g.
+    progressive overload, more volume, plyometrics) loses that advice while any finding
+    advises less (a deload, a ramp-up), and is kept as a watch item with the reason in its
+    evidence.
     """
     for winner, loser in PRECEDENCE:
         if winner in found and loser in found:
-            found[loser] = _yield_to(found[loser], CAUSES[loser].recommends, winner)
+            keep = winner in ADVICE_ONLY_WINNERS
+            found[loser] = _yield_to(found[loser], CAUSES[loser].recommends, winner, keep)
+    for first, second in ADVICE_CONFLICTS:
+        _resolve_advice_pair(found, first, second)
     lighter = [code for code, hit in found.items() if "less" in _directions(code, hit)]
     if not lighter:
         return
     for code, hit in list(found.items()):
         if code not in lighter and "more" in _directions(code, hit):
-            found[code] = _yield_to(hit, CAUSES[code].recommends, lighter[0])
+            keep = all(c in ADVICE_ONLY_WINNERS for c in lighter)
+            found[code] = _yield_to(hit, CAUSES[code].recommends, lighter[0], keep)
+
+
+def _resolve_advice_pair(found: dict[str, Found], first: str, second: str) -> None:
+    firsts = [code for code, hit in found.items() if first in _recommended(code, hit)]
+    seconds = [code for code, hit in found.items() if second in _recommended(code, hit)]
+    if not firsts or not seconds:
+        return
+
+    def cause_level(codes: list[str]) -> bool:
+        return any(found[code].level == "cause" for code in codes)
+
+    if cause_level(seconds) and not cause_level(firsts):
+        winners, losers, dropped = seconds, firsts, first
+    else:
+        winners, losers, dropped = firsts, seconds, second
+    winner = next((c for c in winners if found[c].level == "cause"), winners[0])
+    for code in losers:
+        hit = found[code]
+        kept = tuple(c for c in _recommended(code, hit) if c != dropped)
+        evidence = {**hit.evidence, "deferred_to": winner}
+        found[code] = replace(hit, level="watch", recommendations=kept, evidence=evidence)
 
 
 def _recommended(code: str, hit: Found) -> tuple[str, ...]:
@@ -164,11 +203,14 @@ def _directions(code: str, hit: Found) -> set[str]:
     return {recommendations.direction(c) for c in _recommended(code, hit)}
 
 
-def _yield_to(hit: Found, declared: tuple[str, ...], winner: str) -> Found:
+def _yield_to(
+    hit: Found, declared: tuple[str, ...], winner: str, keep_level: bool = False
+) -> Found:
     codes = hit.recommendations if hit.recommendations is not None else declared
     kept = tuple(c for c in codes if recommendations.direction(c) != "more")
     evidence = {**hit.evidence, "deferred_to": winner}
-    return replace(hit, level="watch", recommendations=kept, evidence=evidence)
+    level = hit.level if keep_level else "watch"
+    return replace(hit, level=level, recommendations=kept, evidence=evidence)
 
 
 def _collect(code: str, outcome: object, hits: dict, gaps: list[str]) -> None:

@@ -7,10 +7,12 @@ ask computes it in one pass over the data, later asks read the cache. This keeps
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import wraps
+from itertools import pairwise
 from operator import attrgetter
 from statistics import median
 from typing import TypeVar
@@ -394,8 +396,12 @@ def _detected_phases(s: Snapshot, t: Thresholds) -> list[PhaseUsed]:
         out.append(
             PhaseUsed(days[0], s.as_of, "novice", "detected", f"{history} days of leg training")
         )
-    gap = t.phase_break_min_days
     ordinals = [d.toordinal() for d in days]
+    # A break is 7+ days without leg training and more than two of the athlete's usual
+    # intervals: one missed session of a once-a-week trainer is not a break.
+    spacing = sorted(b - a for a, b in pairwise(ordinals) if b > a)
+    usual = _median_sorted(spacing) if len(spacing) >= 3 else 1
+    gap = max(t.phase_break_min_days, math.floor(2 * usual))
     gaps = [i for i in range(1, len(ordinals)) if ordinals[i] - ordinals[i - 1] - 1 >= gap]
     for before, after in ((days[i - 1], days[i]) for i in gaps):
         idle = (after - before).days - 1
@@ -540,20 +546,58 @@ def in_phase(s: Snapshot, kind: str) -> PhaseUsed | None:
 
 
 @cached
-def normal_week_training(s: Snapshot) -> tuple[metrics.LegTraining, int]:
-    """Leg training over the volume window's normal weeks only (no deload, taper, peaking,
-    break or return week, and only weeks after leg training began), and how many there are."""
+def normal_weeks(s: Snapshot) -> tuple[int, ...]:
+    """Indexes (into ``weekly_log``) of the volume window's normal weeks: no deload, taper,
+    peaking, break or return week, and only weeks after leg training began."""
     t = s.thresholds
     weeks = weekly_log(s)
     n = len(weeks)
     first = first_leg_day(s)
     light = planned_light_weeks(s, VOLUME_EXCLUDED)
     count = min(n, max(1, t.volume_window_days // 7))
-    chosen = [
+    return tuple(
         i
         for i in range(n - count, n)
         if not light[i] and first is not None and weeks[i].start >= first
-    ]
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class GoalLiftWeeks:
+    """Normal weeks of the volume window with a session of a goal lift or a close variant
+    (``trained`` of ``weeks``), and the same over the specificity window's normal weeks."""
+
+    trained: int
+    weeks: int
+    recent_trained: int
+    recent_weeks: int
+
+    def pct(self) -> float | None:
+        return 100.0 * self.trained / self.weeks if self.weeks else None
+
+
+def goal_lift_weeks(s: Snapshot) -> GoalLiftWeeks:
+    """How regularly the goal lift (or a close variant) was trained over normal weeks."""
+    chosen = normal_weeks(s)
+    goal_sessions = training_scan(s).goal_sessions
+    recent_from = len(weekly_log(s)) - max(1, s.thresholds.specificity_window_days // 7)
+    recent = [i for i in chosen if i >= recent_from]
+    return GoalLiftWeeks(
+        sum(1 for i in chosen if goal_sessions[i]),
+        len(chosen),
+        sum(1 for i in recent if goal_sessions[i]),
+        len(recent),
+    )
+
+
+@cached
+def normal_week_training(s: Snapshot) -> tuple[metrics.LegTraining, int]:
+    """Leg training over the volume window's normal weeks only (see ``normal_weeks``), and how
+    many there are."""
+    t = s.thresholds
+    n = len(weekly_log(s))
+    count = min(n, max(1, t.volume_window_days // 7))
+    chosen = normal_weeks(s)
     if len(chosen) == count and count * 7 == t.volume_window_days:
         return leg_training(s, t.volume_window_days), count  # every week is normal
     return training_in_weeks(s, chosen), len(chosen)
@@ -697,6 +741,10 @@ class LiftWeek:
     top_load_kg: float
     reps_at_top: int
     sets: int
+    sessions: int = 1  # sessions with the lift that week
+
+    def sets_per_session(self) -> float:
+        return self.sets / self.sessions if self.sessions else 0.0
 
 
 @cached
@@ -710,6 +758,7 @@ def lift_weeks(s: Snapshot) -> dict[str, list]:
     end = s.as_of.toordinal()
     for session in s.sessions.last(n * 7):
         i = n - 1 - (end - session.date.toordinal()) // 7
+        seen = set()
         for one_set in session.sets:
             slug = one_set.exercise
             if slug not in tracked or one_set.reps <= 0 or one_set.load_kg <= 0:
@@ -717,8 +766,12 @@ def lift_weeks(s: Snapshot) -> dict[str, list]:
             week, load = by_lift[slug][i], float(one_set.load_kg)
             counted = one_set.side != "right"
             if week is None:
-                by_lift[slug][i] = [load, one_set.reps, int(counted)]
+                by_lift[slug][i] = [load, one_set.reps, int(counted), 1]
+                seen.add(slug)
                 continue
+            if slug not in seen:
+                seen.add(slug)
+                week[3] += 1
             week[2] += counted
             if load > week[0]:
                 week[0], week[1] = load, one_set.reps
@@ -752,25 +805,61 @@ def week_intensity(s: Snapshot) -> tuple[list, list]:
 def lift_progress(s: Snapshot) -> dict[str, tuple[str, ...]]:
     """Which of load, reps and sets rose for each tracked lift over the trend window: the
     first two normal weeks with the lift against the last two (science.md: progress in any
-    of them is progress). A rise in sets needs at least one more set a week."""
+    of them is progress), among the weeks whose top set has the lift's usual reps (the most
+    common; heavier triples before sets of five are not lost load). A rise in sets
+    needs at least one more set a session. A lift with fewer than four such weeks is left out
+    (progress unknown)."""
     light = planned_light_weeks(s, TREND_EXCLUDED)
     out = {}
     for lift, weeks in lift_weeks(s).items():
         kept = [w for w, skip in zip(weeks, light, strict=True) if w is not None and not skip]
+        if kept:  # like with like: the weeks at the lift's usual reps (latest on a tie)
+            counts: dict[int, int] = {}
+            for w in kept:
+                counts[w.reps_at_top] = counts.get(w.reps_at_top, 0) + 1
+            usual_reps = max(reversed([w.reps_at_top for w in kept]), key=counts.__getitem__)
+            kept = [w for w in kept if w.reps_at_top == usual_reps]
         if len(kept) < 4:
             continue
         early, late = kept[:2], kept[-2:]
         rose = []
         early_top = max(w.top_load_kg for w in early)
-        if max(w.top_load_kg for w in late) > early_top:
-            rose.append("load")
+        if max(w.top_load_kg for w in late) > min(w.top_load_kg for w in early):
+            rose.append("load")  # above the starting load: a step up in the early weeks counts
         early_reps = max(w.reps_at_top for w in early if w.top_load_kg == early_top)
         if any(w.top_load_kg >= early_top and w.reps_at_top > early_reps for w in late):
             rose.append("reps")
-        if sum(w.sets for w in late) / 2 >= sum(w.sets for w in early) / 2 + 1:
+        # per session: a rotation that puts the lift in one or two sessions a week is no rise
+        if sum(w.sets_per_session() for w in late) / 2 >= (
+            sum(w.sets_per_session() for w in early) / 2 + 1
+        ):
             rose.append("sets")
         out[lift] = tuple(rose)
     return out
+
+
+@cached
+def unchanged_lifts(s: Snapshot) -> frozenset[str]:
+    """Tracked lifts whose top load never changed and whose reps at it never rose over at
+    least ``e1rm_trend_min_weeks`` normal weeks of the trend window (top sets in one rep
+    range): the log itself shows that nothing was added."""
+    t = s.thresholds
+    light = planned_light_weeks(s, TREND_EXCLUDED)
+    out = set()
+    for lift, weeks in lift_weeks(s).items():
+        kept = [w for w, skip in zip(weeks, light, strict=True) if w is not None and not skip]
+        if not kept:
+            continue
+        same_range = {rep_range(w.reps_at_top) for w in kept}
+        loads = {w.top_load_kg for w in kept}
+        if (
+            len(kept) >= t.e1rm_trend_min_weeks
+            and len(same_range) == 1
+            and len(loads) == 1
+            and max(w.reps_at_top for w in kept) <= kept[0].reps_at_top
+        ):
+            out.add(lift)
+    return frozenset(out)
 
 
 def working_load_kg(s: Snapshot, lift: str, *, usual: bool = False) -> float | None:
@@ -807,7 +896,7 @@ class Dose:
 
     sets_per_muscle: float
     sessions: float
-    basis: str  # hypertrophy | strength | novice | maintenance | maintenance_masters
+    basis: str  # hypertrophy | strength | general | novice | maintenance | maintenance_masters
     goal_words: str
 
 
@@ -838,7 +927,11 @@ def weekly_dose(s: Snapshot) -> Dose:
     novice = any(p.kind == "novice" and p.covers(s.as_of) for p in phases(s))
     if novice:
         return Dose(
-            t.hard_sets_min_strength_week, t.leg_sessions_min_per_week, "novice", "beginner's"
+            t.hard_sets_min_general_week, t.leg_sessions_min_per_week, "novice", "beginner's"
+        )
+    if s.profile.goal == "general":
+        return Dose(
+            t.hard_sets_min_general_week, t.leg_sessions_min_per_week, "general", "general fitness"
         )
     if s.profile.goal == "hypertrophy":
         return Dose(

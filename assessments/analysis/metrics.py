@@ -172,6 +172,12 @@ class Trend:
             return None
         return self.pct_per_week + t_95_one_sided(self.dof) * self.se_pct_per_week
 
+    def lower_pct_per_week(self) -> float | None:
+        """One-sided 95 % lower confidence limit of the slope, % per week (Student's t)."""
+        if self.se_pct_per_week is None:
+            return None
+        return self.pct_per_week - t_95_one_sided(self.dof) * self.se_pct_per_week
+
 
 def weekly_trend(weekly: Sequence[float | None]) -> Trend | None:
     """Least-squares trend of a best-weekly series, skipping empty weeks."""

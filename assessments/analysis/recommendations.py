@@ -248,6 +248,7 @@ CATALOGUE: dict[str, Strategy] = _catalogue(
         ("poor_motor_unit_recruitment",),
         monitor="countermovement jump height against strength",
         retest_after_days=42,
+        direction="more",  # explosive work adds load: never beside a deload or a ramp-up
     ),
     Strategy(
         "plyometrics_build_base_first",

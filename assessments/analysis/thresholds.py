@@ -157,9 +157,12 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
     ("hard_sets_min_per_muscle_week", 10.0, "hard sets/week", "hypertrophy goal: fewest hard "
      "sets a week for each major leg muscle (quadriceps, hamstrings, glutes)",
      "Schoenfeld et al. 2017 dose-response (>= 10 sets/week)"),
-    ("hard_sets_min_strength_week", 5.0, "hard sets/week", "strength, power and general goals "
-     "(and novices): fewest hard sets a week per major leg muscle",
+    ("hard_sets_min_strength_week", 5.0, "hard sets/week", "strength and power goals: "
+     "fewest hard sets a week per major leg muscle",
      "Ralston et al. 2017 (5-9 sets/week already effective for strength)"),
+    ("hard_sets_min_general_week", 4.0, "hard sets/week", "general-fitness goal and novices: "
+     "fewest hard sets a week per major leg muscle", "Garber et al. 2011 (ACSM position stand: "
+     "2-4 sets per major muscle group, 2-3 days a week); ACSM 2009 (novices 1-3 sets)"),
     ("hard_sets_min_maintenance_week", 2.0, "hard sets/week", "off-season (maintaining): "
      "fewest hard sets a week per major leg muscle, intensity kept",
      "Spiering et al. 2021; Bickel et al. 2011 (1/9 of the building dose kept strength in "
@@ -175,17 +178,23 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      "listed muscle) and this much for each other listed muscle",
      "fractional set counting (Pelland et al. 2024); a deadlift is not a full quadriceps set",
      0.0, 1.0),
-    ("volume_tolerance_pct", 10.0, "%", "a shortfall of sets or sessions within this share of "
-     "the target is a watch item, not a cause", "Legstrong convention (about one set a week "
-     "at typical targets)", 0.0, 100.0),
+    ("volume_tolerance_pct", 25.0, "%", "a shortfall of sets or sessions within this share of "
+     "the target is a watch item, not a cause", "Ralston et al. 2017 (fewer than 5 sets a week "
+     "still built strength, less of it); a quarter is about two missed sessions of eight in "
+     "four weeks, or a set or two a week at strength targets (convention)", 0.0, 100.0),
     ("compound_share_min_pct", 50.0, "%", "smallest share of leg sets in compound lifts",
      "source article ('relying solely on isolation movements'); 50% is a Legstrong convention",
      0, 100),
     ("specificity_window_days", 14, "days", "window in which the goal lift must be trained",
      "source article; specificity principle (SAID)", 1),
-    ("goal_lift_share_min_pct", 20.0, "%", "smallest share of leg sets in the goal lift or a "
-     "close variant (same pattern)", "specificity principle (SAID); 20% is a convention",
+    ("goal_lift_weeks_min_pct", 75.0, "%", "share of normal weeks with a session of the goal "
+     "lift or a close variant (same pattern) that is specific enough (most weeks: 3 of 4); "
+     "below it a watch item", "specificity principle (SAID); weekly exposure keeps strength "
+     "(Spiering et al. 2021: about one session a week at kept intensity); 75% is a convention",
      0, 100),
+    ("goal_lift_weeks_cause_pct", 50.0, "%", "below this share of normal weeks (at least two) "
+     "with the goal lift or a close variant, lack of specificity is a cause", "specificity "
+     "principle (SAID): absent from most weeks; 50% is a convention", 0, 100),
     # --- imbalance ---
     ("strength_test_window_days", 28, "days", "window for strength tests", "Legstrong "
      "convention: retest about monthly", 1),
@@ -196,6 +205,10 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      SCORING, 0.01),
     ("asymmetry_max_pct", 15.0, "%", "left/right strength difference above this is an "
      "asymmetry", "Bishop et al. 2018 (10-15% commonly used)", 0, 100),
+    ("strength_test_repeat_lookback_days", 63, "days", "an imbalance inside the typical error "
+     "is a cause when the test before the latest, within this many days, showed it too",
+     "Hopkins 2000 (two readings past a limit are beyond one reading's typical error); "
+     "Legstrong convention: retests about monthly lie up to 9 weeks apart", 1),
     ("asymmetry_full_score_excess_pct", 15.0, "%", "asymmetry above the limit where the score "
      "peaks", SCORING, 0.01),
     # --- technique and stability ---
@@ -205,6 +218,10 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      "suboptimal form", "source article; coach-rated screen (convention)", 1),
     ("form_flaws_full_score_excess", 2, "flaws", "flaws beyond the minimum where the score "
      "peaks", SCORING, 1),
+    ("screen_repeat_lookback_days", 84, "days", "a flaw or compensation recurs when it is on "
+     "the latest screen (inside screen_window_days) and on the screens before it within this "
+     "many days", "Legstrong convention: screens every 3-6 weeks, so two consecutive screens "
+     "lie up to 12 weeks apart", 1),
     ("form_repeat_screens", 2, "screens", "the same flaw on this many screens in a row counts "
      "as suboptimal form", "source article; coach-rated screen (convention)", 2),
     ("compensation_min_screens", 2, "screens", "screens with a compensation that make it "

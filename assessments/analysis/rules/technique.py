@@ -25,6 +25,7 @@ STABILITY_AREAS = ("core", "hip", "knee", "ankle")
     "consecutive screens of a lift; ankle dorsiflexion as support",
     thresholds=(
         "screen_window_days",
+        "screen_repeat_lookback_days",
         "form_flaws_min",
         "form_flaws_full_score_excess",
         "form_repeat_screens",
@@ -53,7 +54,10 @@ def suboptimal_form(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         return no_data("movement screen of a goal lift", days)
     latest = relevant[-1]
     flaw_count = len(set(latest.flaws))
-    repeated = _repeated_flaws(relevant, t.form_repeat_screens)
+    # recurrence: the latest screen and the ones before it, which may predate the window
+    earlier = s.movement_screens.last(max(days, t.screen_repeat_lookback_days))
+    consecutive = [x for x in earlier if x.exercise == latest.exercise]
+    repeated = _repeated_flaws(consecutive, t.form_repeat_screens)
     if flaw_count < t.form_flaws_min and not repeated:
         return None
     severity = max(0.0, beyond(flaw_count, t.form_flaws_min, t.form_flaws_full_score_excess))
@@ -97,6 +101,7 @@ def _repeated_flaws(screens: list[MovementScreen], in_a_row: int) -> list[str]:
     metric="screens with a compensation recorded under load",
     thresholds=(
         "screen_window_days",
+        "screen_repeat_lookback_days",
         "compensation_min_screens",
         "compensation_full_score_excess",
         "assessment_full_support",
@@ -111,12 +116,17 @@ def _repeated_flaws(screens: list[MovementScreen], in_a_row: int) -> list[str]:
     ),
 )
 def compensation_pattern(s: Snapshot, t: Thresholds) -> Found | Gap | None:
-    """Article: a weak or tired prime mover is covered by other muscles, off the legs."""
+    """Article: a weak or tired prime mover is covered by other muscles, off the legs.
+    Recurring: on the latest screen and on earlier ones (consecutive screens may lie up to
+    ``screen_repeat_lookback_days`` apart)."""
     days = t.screen_window_days
     screens = s.movement_screens.last(days)
     if not screens:
         return no_data(SCREENS, days)
-    flagged = [x for x in screens if x.compensations]
+    if not screens[-1].compensations:
+        return None
+    earlier = s.movement_screens.last(max(days, t.screen_repeat_lookback_days))
+    flagged = [x for x in earlier if x.compensations]
     if len(flagged) < t.compensation_min_screens:
         return None
     return Found(

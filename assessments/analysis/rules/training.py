@@ -39,9 +39,11 @@ SESSIONS = "training sessions logged"
 )
 def insufficient_progressive_overload(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     """Article: stagnation is felt as weakness; no e1RM gain over 6-8 weeks of training, and
-    no increase in load, reps or sets either (science.md). A cause only when the slope's upper
-    confidence limit stays below the smallest worthwhile gain (Hopkins 2004); a flat slope
-    inside the noise is a watch item."""
+    no increase in load, reps or sets either (science.md). A cause when the log shows the
+    same top load and no more reps in every normal week (6+, one rep range) while the e1RM is not
+    confidently rising by the smallest worthwhile gain, or when the slope's upper confidence
+    limit stays below that gain (Hopkins 2004); a flat slope inside the noise is a watch
+    item."""
     weeks = t.e1rm_trend_window_weeks
     if not s.sessions.last(weeks * 7):
         return no_data(SESSIONS, weeks * 7)
@@ -52,15 +54,23 @@ def insufficient_progressive_overload(s: Snapshot, t: Thresholds) -> Found | Gap
             f"in the last {weeks} weeks"
         )
     slope_pct = as_reported(average(trend.pct_per_week for trend in trends.values()))
-    if slope_pct > t.overload_min_gain_pct_per_week:
-        return None
     progress = facts.lift_progress(s)
     rose = sorted({what for lift in trends for what in progress.get(lift, ())})
     if rose:
         return None  # more load, reps or sets is progress even while the e1RM holds
+    lowers = [trend.lower_pct_per_week() for trend in trends.values()]
+    lower = as_reported(average(lowers)) if None not in lowers else None
+    # The log itself shows the stall: the same load, reps and sets over comparable weeks, and
+    # the e1RM not confidently rising by the smallest worthwhile gain (Hopkins 2004).
+    unchanged = facts.unchanged_lifts(s)
+    logged_stall = all(lift in unchanged for lift in trends) and (
+        lower is None or lower < t.overload_swc_pct_per_week
+    )
+    if slope_pct > t.overload_min_gain_pct_per_week and not logged_stall:
+        return None
     uppers = [trend.upper_pct_per_week() for trend in trends.values()]
     upper = as_reported(average(uppers)) if None not in uppers else None
-    beyond_noise = upper is not None and upper < t.overload_swc_pct_per_week
+    beyond_noise = logged_stall or (upper is not None and upper < t.overload_swc_pct_per_week)
     weeks_with_data = average(trend.weeks for trend in trends.values())
     severity = short_of(
         slope_pct, t.overload_min_gain_pct_per_week, t.overload_full_score_loss_pct_per_week
@@ -72,6 +82,8 @@ def insufficient_progressive_overload(s: Snapshot, t: Thresholds) -> Found | Gap
         evidence={
             "e1rm_slope_pct_per_week": slope_pct,
             "e1rm_slope_upper_pct_per_week": upper,
+            "e1rm_slope_lower_pct_per_week": lower,
+            "load_reps_and_sets_unchanged": logged_stall,
             "e1rm_slope_kg_per_week": average(trend.per_week for trend in trends.values()),
             "threshold_pct_per_week": t.overload_min_gain_pct_per_week,
             "smallest_worthwhile_pct_per_week": t.overload_swc_pct_per_week,
@@ -94,8 +106,9 @@ def _name(s: Snapshot, slug: str) -> str:
     "overtraining",
     category="training",
     needs=("sessions",),
-    metric="session-RPE load (min x RPE): uncoupled EWMA acute:chronic ratio, and weekly "
-    "monotony above the load floor; confirmed by fatigue or soreness >= 1 point over the "
+    metric="session-RPE load (min x RPE): uncoupled EWMA acute:chronic ratio, the last week "
+    "against the athlete's usual week (normal weeks), and weekly monotony above the load "
+    "floor; confirmed by fatigue or soreness >= 1 point over the "
     "athlete's baseline for a week, an e1RM drop or a countermovement-jump drop",
     thresholds=(
         *facts.LOG_THRESHOLDS,
@@ -161,8 +174,15 @@ def overtraining(s: Snapshot, t: Thresholds) -> Found | Gap | None:
             and strain > usual_strain * floor
         )
     severities = []
-    if ratio > t.acwr_danger:
+    # The last week against the athlete's usual week (the median of normal weeks: a chronic
+    # base that breaks and deloads do not shrink), read with the same limit.
+    week_ratio = sum(week) / usual.weekly_au if usual and usual.weekly_au > 0 else None
+    # A spike is more load than usual: with one or two sessions a week the EWMA ratio swings
+    # after every session, so it counts only in a week heavier than the usual one.
+    if ratio > t.acwr_danger and (week_ratio is None or week_ratio > 1.0):
         severities.append(beyond(ratio, t.acwr_danger, t.acwr_full_score_excess))
+    if week_ratio is not None and week_ratio > t.acwr_danger:
+        severities.append(beyond(week_ratio, t.acwr_danger, t.acwr_full_score_excess))
     if above_floor:
         severities.append(beyond(monotony, t.monotony_max, t.monotony_full_score_excess))
     if not severities and not facts.jump_dropped(facts.jump_drop(s), t):
@@ -180,6 +200,7 @@ def overtraining(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         evidence={
             "acwr_ewma": ratio,
             "acwr_rolling": as_reported(metrics.acwr_rolling(loads, acute, chronic)),
+            "week_to_usual_ratio": as_reported(week_ratio),
             "acwr_band": _band(ratio, t),
             "threshold_acwr": t.acwr_danger,
             "monotony": as_reported(monotony),
@@ -318,6 +339,7 @@ def return_ramp_up(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         "leg_sessions_min_per_week",
         "hard_sets_min_per_muscle_week",
         "hard_sets_min_strength_week",
+        "hard_sets_min_general_week",
         "hard_sets_min_maintenance_week",
         "maintenance_sessions_min_per_week",
         "masters_age_min",
@@ -334,7 +356,8 @@ def return_ramp_up(s: Snapshot, t: Thresholds) -> Found | Gap | None:
 def inadequate_volume_frequency(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     """Article: not enough stimulus. The dose depends on the goal: >= 10 hard sets per muscle
     a week builds muscle (Schoenfeld et al. 2017), 5-9 already build strength (Ralston et al.
-    2017), far less maintains it (Spiering et al. 2021; older lifters more: Bickel et al.
+    2017), 2-4 sets per session twice a week serve general fitness and novices (Garber et al.
+    2011, ACSM), far less maintains it (Spiering et al. 2021; older lifters more: Bickel et al.
     2011); 2+ leg sessions a week (Schoenfeld et al. 2016). Deload, taper, peaking, break and
     return weeks are left out of the average."""
     days = t.volume_window_days
@@ -449,24 +472,27 @@ def poor_exercise_selection(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     "lack_of_specificity",
     category="training",
     needs=("sessions",),
-    metric="share of leg strength sets in a goal lift or a close variant (compound, same "
-    "pattern); whether any recent session included one",
+    metric="share of normal weeks (deload, taper, peaking, break and return weeks left out) "
+    "with a session of a goal lift or a close variant (compound, same pattern), over the "
+    "volume window and over its last two weeks",
     thresholds=(
         *facts.LOG_THRESHOLDS,
         *facts.LOAD_THRESHOLDS,
         "volume_window_days",
         "specificity_window_days",
-        "goal_lift_share_min_pct",
-        "leg_sessions_min_per_week",
-        "volume_tolerance_pct",
+        "goal_lift_weeks_min_pct",
+        "goal_lift_weeks_cause_pct",
     ),
     article="Lack of Specificity",
     recommends=("train_goal_lift", "coach_guidance"),
     defers_to=("poor_exercise_selection",),
 )
 def lack_of_specificity(s: Snapshot, t: Thresholds) -> Found | Gap | None:
-    """Article: to squat heavy, train the squat; specificity (SAID) principle. Absent from the
-    last two weeks, or too small a share of the leg work."""
+    """Article: to squat heavy, train the squat; specificity (SAID) principle. A goal lift or
+    a close variant trained in most normal weeks is specific enough, whatever its share of
+    the sets (about one session a week keeps strength: Spiering et al. 2021). Missing from
+    some weeks is a watch item; a cause when it is missing from most normal weeks, or from
+    every normal week of the last two, over at least two normal weeks."""
     if not s.profile.goal_lifts:
         return Gap("no goal lifts set on the athlete profile")
     days = t.volume_window_days
@@ -475,30 +501,30 @@ def lack_of_specificity(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     training = facts.leg_training(s, days)
     if training.strength_sets == 0:
         return no_data("leg strength sets logged", days)
-    family = facts.goal_family(s)
-    recent = s.sessions.last(t.specificity_window_days)
-    recent_with_goal = sum(1 for x in recent if any(st.exercise in family for st in x.sets))
-    share = as_reported(training.goal_lift_share_pct())
-    if share >= t.goal_lift_share_min_pct and recent_with_goal:
-        return None
-    severity = 1.0 if not recent_with_goal else 0.0
-    severity = max(severity, short_of(share, t.goal_lift_share_min_pct, t.goal_lift_share_min_pct))
-    expected_sessions = t.leg_sessions_min_per_week * days / 7
+    regular = facts.goal_lift_weeks(s)
+    pct = regular.pct()
+    if pct is None or pct >= t.goal_lift_weeks_min_pct:
+        return None  # trained in most normal weeks, or every week was planned light
+    left_recently = regular.recent_weeks >= 2 and regular.recent_trained == 0
     paused = facts.current_phase(s)
     planned = paused is not None and paused.kind in ("return", "break", "off_season")
-    clear = severity * 100.0 > t.volume_tolerance_pct and not planned
+    clear = (
+        regular.weeks >= 2 and (pct < t.goal_lift_weeks_cause_pct or left_recently) and not planned
+    )
+    severity = 1.0 if left_recently else short_of(pct, t.goal_lift_weeks_min_pct, 100.0)
     return Found(
         level="cause" if clear else "watch",
-        score=score(
-            severity,
-            training.leg_sessions / expected_sessions if expected_sessions else 1.0,
-        ),
+        score=score(severity, regular.weeks * 7 / days),
         evidence={
-            "goal_lift_share_pct": share,
-            "threshold_pct": t.goal_lift_share_min_pct,
+            "weeks_with_goal_lift": regular.trained,
+            "normal_weeks": regular.weeks,
+            "weeks_with_goal_lift_pct": as_reported(pct),
+            "threshold_pct": t.goal_lift_weeks_min_pct,
+            "threshold_cause_pct": t.goal_lift_weeks_cause_pct,
+            "recent_weeks_with_goal_lift": regular.recent_trained,
+            "recent_normal_weeks": regular.recent_weeks,
+            "goal_lift_share_pct": as_reported(training.goal_lift_share_pct()),
             "goal_lifts": list(s.profile.goal_lifts),
-            "recent_sessions_with_goal_lift": recent_with_goal,
-            "recent_days": t.specificity_window_days,
             "leg_sessions": training.leg_sessions,
             "days": days,
         },
@@ -520,6 +546,7 @@ def lack_of_specificity(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         "asymmetry_full_score_excess_pct",
         "assessment_full_support",
         "e1rm_typical_error_pct",
+        "strength_test_repeat_lookback_days",
     ),
     article="Muscle Imbalances",
     recommends=("targeted_strengthening", "flexibility_mobility", "physical_therapist"),
@@ -550,6 +577,8 @@ def muscle_imbalance(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         clear = clear or asymmetry[0] > t.asymmetry_max_pct + noise
     if not severities:
         return None
+    if not clear:  # inside one reading's typical error: did the test before show it too?
+        clear = _imbalance_on_test_before(s, t, tests, hq, asymmetry)
     return Found(
         level="cause" if clear else "watch",
         score=score(max(severities), len(tests) / t.assessment_full_support),
@@ -563,6 +592,31 @@ def muscle_imbalance(s: Snapshot, t: Thresholds) -> Found | Gap | None:
             "days": days,
         },
     )
+
+
+def _imbalance_on_test_before(
+    s: Snapshot, t: Thresholds, tests: tuple[StrengthTest, ...], hq, asymmetry
+) -> bool:
+    """Whether the strength tests of the day before the latest test day (within
+    ``strength_test_repeat_lookback_days``) were past the same limit: two readings past it."""
+    latest_day = tests[-1].date
+    lookback = s.strength_tests.last(t.strength_test_repeat_lookback_days)
+    earlier = [x for x in lookback if x.date < latest_day]
+    if not earlier:
+        return False
+    day_before = earlier[-1].date
+    before = _latest_e1rm_by_exercise_side(
+        tuple(x for x in earlier if x.date == day_before), t.e1rm_max_reps
+    )
+    if hq is not None and hq < t.hq_ratio_min:
+        previous_hq = _hq_ratio(before, s)
+        if previous_hq is not None and previous_hq < t.hq_ratio_min:
+            return True
+    if asymmetry is not None and asymmetry[0] > t.asymmetry_max_pct:
+        previous = _worst_asymmetry(before)
+        if previous is not None and previous[0] > t.asymmetry_max_pct:
+            return True
+    return False
 
 
 def _latest_e1rm_by_exercise_side(tests: tuple[StrengthTest, ...], max_reps: float) -> dict:

@@ -50,3 +50,47 @@ def test_directions_mark_the_load_advice():
     assert direction("optimise_volume_frequency") == "more"
     assert direction("progressive_overload") == "more"
     assert direction("hydration") == ""
+
+
+def test_a_form_cause_wins_over_stalled_progress():
+    found = {"suboptimal_form": _found(), "insufficient_progressive_overload": _found()}
+    resolve_conflicts(found)
+    overload = found["insufficient_progressive_overload"]
+    assert found["suboptimal_form"].level == "cause"
+    assert overload.level == "watch"
+    assert overload.evidence["deferred_to"] == "suboptimal_form"
+    assert "progressive_overload" not in overload.recommendations
+
+
+def test_a_stall_beyond_noise_wins_over_a_form_watch_item():
+    found = {
+        "suboptimal_form": _found(level="watch"),
+        "insufficient_progressive_overload": _found(),
+    }
+    resolve_conflicts(found)
+    form = found["suboptimal_form"]
+    assert found["insufficient_progressive_overload"].level == "cause"
+    assert "start_lighter" not in form.recommendations
+    assert "verbal_cues" in form.recommendations
+    assert form.evidence["deferred_to"] == "insufficient_progressive_overload"
+
+
+def test_overtraining_wins_over_plyometrics_advice():
+    found = {"overtraining": _found(), "poor_motor_unit_recruitment": _found()}
+    resolve_conflicts(found)
+    recruitment = found["poor_motor_unit_recruitment"]
+    assert recruitment.level == "watch"
+    assert "plyometrics" not in recruitment.recommendations
+    assert direction("plyometrics") == "more"
+
+
+def test_a_ramp_up_changes_the_advice_of_a_volume_cause_not_its_level():
+    found = {
+        "return_ramp_up": _found(level="watch"),
+        "inadequate_volume_frequency": _found(),
+    }
+    resolve_conflicts(found)
+    volume = found["inadequate_volume_frequency"]
+    assert volume.level == "cause"
+    assert "optimise_volume_frequency" not in volume.recommendations
+    assert volume.evidence["deferred_to"] == "return_ramp_up"

@@ -63,6 +63,18 @@ def test_form_fires_on_the_same_flaw_on_two_screens_in_a_row():
     assert outcome.evidence["repeated_flaws"] == ["butt_wink"]
 
 
+def screens_at(*ages_and_fields):
+    return [b.MovementScreen(b.day(age), "back_squat", **fields) for age, fields in ages_and_fields]
+
+
+@pytest.mark.parametrize(("earlier_age", "level"), [(47, "cause"), (83, "cause"), (84, "watch")])
+def test_form_recurs_with_a_screen_before_the_window(earlier_age, level):
+    """Screens every 4-6 weeks: the one before the latest may predate the 42-day window."""
+    flaws = {"flaws": ("heel_lift", "knee_valgus")}
+    screens = screens_at((earlier_age, flaws), (14, flaws))
+    assert b.check("suboptimal_form", b.healthy(movement_screens=screens)).level == level
+
+
 def test_form_ignores_a_flaw_that_did_not_recur():
     screens = b.movement_screens({"flaws": ["butt_wink"]}, {"flaws": ["heel_lift"]})
     assert b.check("suboptimal_form", b.healthy(movement_screens=screens)) is None
@@ -94,6 +106,18 @@ def test_compensation_turns_at_two_screens(screens_with, fires):
     )
     s = b.healthy(movement_screens=[x for x in screens if x.date >= b.day(41)])
     assert isinstance(b.check("compensation_pattern", s), Found) is fires
+
+
+def test_compensation_recurs_with_a_screen_before_the_window():
+    hike = {"compensations": ("hip_hike",)}
+    screens = screens_at((46, hike), (14, hike))
+    assert isinstance(b.check("compensation_pattern", b.healthy(movement_screens=screens)), Found)
+
+
+def test_compensation_gone_from_the_latest_screen_is_not_a_finding():
+    hike = {"compensations": ("hip_hike",)}
+    screens = screens_at((40, hike), (30, hike), (10, {}))
+    assert b.check("compensation_pattern", b.healthy(movement_screens=screens)) is None
 
 
 def test_compensation_evidence_lists_what_was_seen():

@@ -99,11 +99,13 @@ def sample_snapshots():
     )
     yield b.healthy(sessions=b.sessions(weekdays=range(7)))  # monotonous, unconfirmed
     yield b.healthy(strength_tests=b.strength_tests(right_kg=60))
+    yield b.healthy(strength_tests=b.strength_tests(right_kg=84))  # inside the typical error
     yield b.healthy(nutrition=b.nutrition(calories_kcal=1500, concerns=("iron",)))
     yield b.healthy(
         wellness=b.wellness(urine=7), mobility_screens=b.mobility(y_balance_left_pct=85)
     )
     yield b.healthy(sessions=b.deload_week(7))
+    yield b.healthy(profile=b.profile(goal="general"), sessions=b.sessions(weekdays=(0,)))
     yield b.healthy(sessions=b.lighter_weeks((7, 8), keep_sets=0.25, reps=1))  # peaking
     yield b.healthy(sessions=b.lighter_weeks((7, 8), keep_sets=0.25))  # taper
     yield b.healthy(

@@ -3,9 +3,9 @@
 The last tests run every history over 20 noise seeds and assert issue 13's targets. One target is
 not met yet (expected causes found: 91.8 % against 95 %, nearly all of the gap in
 `cause_jump_low_and_flat`, see docs/validation.md); its test holds today's figure as a floor, so
-the rate can rise but never fall unnoticed. The others check that the simulated data are what the suite claims
-(seeded, noisy in the stated ways, healthy means inside normal ranges) and that the verdicts
-use only codes the engine knows.
+the rate can rise but never fall unnoticed. The others check that the simulated data are what
+the suite claims (seeded, noisy in the stated ways, healthy means inside normal ranges) and that
+the verdicts use only codes the engine knows.
 """
 
 from __future__ import annotations

@@ -102,8 +102,11 @@ def run(snapshot: Snapshot) -> Result:
                 _collect(rule.code, outcome, found, gaps)
     resolve_conflicts(found)
     flags: dict[str, Raised] = {}
+    no_reports = not s.symptoms.last(t.symptom_window_days)
     for rule in RED_FLAGS.values():
         outcome = rule.check(s, t, found) if rule.after_others else rule.check(s, t)
+        if no_reports and isinstance(outcome, Gap) and "symptoms" in rule.needs:
+            continue  # no symptom report means nothing to report, not missing data
         _collect(rule.code, outcome, flags, gaps)
     red_flags = _red_flags(flags)
     lookback = facts.lookback_days(t)

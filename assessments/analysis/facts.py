@@ -862,6 +862,17 @@ def daily_loads(s: Snapshot) -> list[float]:
     return metrics.daily_loads(s.sessions.last(days), s.as_of, days)
 
 
+@cached
+def load_ratio(s: Snapshot) -> tuple[float | None, float | None]:
+    """The uncoupled EWMA acute:chronic ratio and its chronic daily load (AU), each None
+    without enough history or load (Williams et al. 2017; Lolli et al. 2019)."""
+    t = s.thresholds
+    loads = daily_loads(s)
+    acute, days = t.acute_window_days, t.chronic_window_days
+    chronic = metrics.chronic_ewma(loads, acute, days)
+    return metrics.acwr_ewma(loads, acute, days, chronic=chronic), chronic
+
+
 @dataclass(frozen=True, slots=True)
 class UsualLoad:
     """The athlete's usual week, from normal weeks before the current one (median)."""
@@ -932,7 +943,7 @@ def ramp_up(s: Snapshot) -> RampUp | None:
     training goes on: the acute:chronic ratio is then not interpretable (science.md)."""
     t = s.thresholds
     loads = daily_loads(s)
-    chronic = metrics.chronic_ewma(loads, t.acute_window_days, t.chronic_window_days)
+    chronic = load_ratio(s)[1]
     usual = usual_load(s)
     pct = (
         metrics.as_reported(chronic * 100.0 / usual.daily_au)

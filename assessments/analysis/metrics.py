@@ -271,13 +271,20 @@ def ewma(values: Sequence[float], days: int, seed: float | None = None) -> float
     return average
 
 
-def acwr_ewma(loads: Sequence[float], acute_days: int = 7, chronic_days: int = 28):
+def acwr_ewma(
+    loads: Sequence[float],
+    acute_days: int = 7,
+    chronic_days: int = 28,
+    *,
+    chronic: float | None = None,
+):
     """EWMA acute:chronic ratio (Williams et al. 2017), uncoupled (Lolli et al. 2019): the
     chronic average stops the day before the acute window begins, so the acute week does not
     pull its own reference up. Both averages start from the first chronic window's mean.
     ``loads`` is daily, oldest first; None with fewer than chronic + acute days or no chronic
     load."""
-    chronic = chronic_ewma(loads, acute_days, chronic_days)
+    if chronic is None:  # callers that already have it pass it in
+        chronic = chronic_ewma(loads, acute_days, chronic_days)
     if not chronic or chronic <= 0:
         return None
     return ewma(loads, acute_days, sum(loads[:chronic_days]) / chronic_days) / chronic

@@ -215,6 +215,9 @@ DEFAULTS: Mapping[str, ThresholdDefault] = _rows(
      "Springer et al. 2007 (adult norms about 30 s)"),
     ("y_balance_min_pct", 94.0, "% limb length", "Y-balance composite reach below this is "
      "poor stability", "Plisky et al. 2006"),
+    ("y_balance_typical_error_pct", 2.0, "% limb length", "a Y-balance composite short of the "
+     "minimum by more than this is a cause; within it, a watch item",
+     "Plisky et al. 2009 (Y-balance test reliability)", 0.0),
     ("y_balance_full_score_gap_pct", 10.0, "% limb length", "Y-balance below the minimum where "
      "the score peaks", SCORING, 0.01),
     ("ankle_dorsiflexion_min_cm", 10.0, "cm", "knee-to-wall distance below this restricts the "

@@ -14,6 +14,7 @@ from assessments.analysis.thresholds import DEFAULTS, Thresholds
 from assessments.models import ThresholdOverride
 from coaching.api import strict
 from coaching.api.base import STAFF_AND_COACHES, ScopedViewSet
+from coaching.api.fields import StrictFloatField
 from coaching.models import Organization
 from coaching.scoping import Role, organizations_for
 
@@ -42,7 +43,7 @@ def _number_field(row) -> serializers.Field:
     )
     if row.integral:
         return serializers.IntegerField(**kwargs)
-    return serializers.FloatField(**kwargs)
+    return StrictFloatField(**kwargs)
 
 
 EffectiveThresholdsSerializer = type(

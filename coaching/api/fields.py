@@ -60,6 +60,26 @@ class RecordedDateField(serializers.DateField):
         return validate_recorded_date(super().to_internal_value(value))
 
 
+class StrictFloatField(serializers.FloatField):
+    """A JSON number only: `true`/`false` are refused, not stored as 1.0/0.0 (DRF's float())."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictBooleanField(serializers.BooleanField):
+    """A JSON `true` or `false` only, as the schema says: not "yes", "on", 1 or "1"."""
+
+    default_error_messages = {"invalid": "Give true or false."}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid")
+        return data
+
+
 class BoundedModelSerializer(StrictInputMixin, serializers.ModelSerializer):
     """A model serializer whose numeric fields carry the model's CheckConstraint bounds.
 
@@ -78,6 +98,8 @@ class BoundedModelSerializer(StrictInputMixin, serializers.ModelSerializer):
         models.URLField: StrictURLField,
         models.EmailField: StrictEmailField,
         models.DateField: RecordedDateField,
+        models.FloatField: StrictFloatField,
+        models.BooleanField: StrictBooleanField,
     }
 
     def get_fields(self):

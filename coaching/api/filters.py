@@ -6,6 +6,7 @@ import django_filters as filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django_filters.fields import IsoDateTimeField
+from drf_spectacular.utils import extend_schema_field
 from rest_framework.filters import OrderingFilter
 
 from coaching.api.fields import PG_BIGINT_MAX
@@ -13,7 +14,7 @@ from coaching.models import Athlete, Exercise, TrainingPhase
 
 
 class IdFilter(filters.Filter):
-    """An object id: a whole number that fits the column, else a 400."""
+    """An object id: a whole number that fits the column, else a 400 (the schema says so)."""
 
     field_class = forms.IntegerField
 
@@ -21,6 +22,9 @@ class IdFilter(filters.Filter):
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", PG_BIGINT_MAX)
         super().__init__(*args, **kwargs)
+        schema = {"type": "integer", "minimum": self.extra["min_value"]}
+        schema["maximum"] = self.extra["max_value"]
+        extend_schema_field({**schema, "description": self.label or ""})(self)
 
 
 class StrictBooleanField(forms.Field):
@@ -64,6 +68,9 @@ class SearchFilter(filters.CharFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 100)
         super().__init__(*args, **kwargs)
+        schema = {"type": "string", "maxLength": self.extra["max_length"]}
+        schema["pattern"] = r"^[^\u0000]*$"
+        extend_schema_field({**schema, "description": self.label or ""})(self)
 
 
 class AthleteDataFilter(filters.FilterSet):
@@ -140,5 +147,25 @@ class ExerciseFilter(filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(slug__icontains=value))
 
 
+UNIQUE_KEYS = frozenset({"pk", "-pk", "id", "-id"})
+
+
+def ending_in_unique_key(ordering) -> list:
+    """The ordering with the primary key appended, unless it already names it: rows that tie
+    on every other term then keep one order, so pages never skip or repeat a row."""
+    terms = list(ordering or ())
+    if not any(isinstance(term, str) and term in UNIQUE_KEYS for term in terms):
+        terms.append("pk")
+    return terms
+
+
 class Ordering(OrderingFilter):
-    """`?ordering=` over the view's `ordering_fields` only; unknown fields are ignored."""
+    """`?ordering=` over the view's `ordering_fields` only; unknown fields are ignored.
+
+    Whatever the order (the caller's, the view's or the model's default), it ends in the
+    primary key, so paging through rows that tie (sessions on one date) is stable.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        ordering = self.get_ordering(request, queryset, view) or queryset.model._meta.ordering
+        return queryset.order_by(*ending_in_unique_key(ordering))

@@ -1,7 +1,9 @@
-"""A JSON parser that refuses oversized bodies and hostile nesting with a 4xx, never a 500."""
+"""A JSON parser that refuses oversized bodies, hostile nesting and text that is not valid
+Unicode with a 4xx, never a 500."""
 
 import codecs
 import json
+import re
 
 from django.conf import settings
 from rest_framework import exceptions, parsers, status
@@ -15,7 +17,12 @@ class PayloadTooLarge(exceptions.APIException):
 
 
 class JSONParser(parsers.JSONParser):
-    """Reads at most DATA_UPLOAD_MAX_MEMORY_SIZE bytes; NaN/Infinity literals are refused."""
+    """Reads at most DATA_UPLOAD_MAX_MEMORY_SIZE bytes; NaN/Infinity literals are refused.
+
+    Text that is not valid Unicode (a lone surrogate such as `"\\udfff"`, which JSON's escapes
+    and some charsets can spell) is a 400 here, before any field, error message or stored row
+    can carry it to a response that cannot be encoded (RFC 8259, section 8.2).
+    """
 
     def parse(self, stream, media_type=None, parser_context=None):
         parser_context = parser_context or {}
@@ -26,9 +33,34 @@ class JSONParser(parsers.JSONParser):
         encoding = get_encoding(parser_context)
         try:
             text = codecs.decode(raw, encoding)
-            return json.loads(text, parse_constant=_refuse_constant)
+            data = json.loads(text, parse_constant=_refuse_constant)
         except (ValueError, RecursionError) as exc:
             raise exceptions.ParseError(f"JSON parse error - {_short(exc)}") from None
+        if _holds_lone_surrogate(data):
+            raise exceptions.ParseError(
+                "JSON parse error - text must be valid Unicode (a lone surrogate was sent)."
+            )
+        return data
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _holds_lone_surrogate(data) -> bool:
+    """Any key or string anywhere in the parsed body holds a surrogate code point (a valid
+    pair has already been joined into one character by the decoder)."""
+    pending = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                return True
+        elif isinstance(value, dict):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return False
 
 
 def _refuse_constant(name: str):

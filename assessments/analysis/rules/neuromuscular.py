@@ -56,6 +56,8 @@ def poor_motor_unit_recruitment(s: Snapshot, t: Thresholds) -> Found | Gap | Non
     if not trends:
         return None  # nothing to compare the jump with
     strength_pct = average(trend.pct_per_week for trend in trends.values())
+    if strength_pct <= t.overload_swc_pct_per_week:
+        return None  # strength is not rising: nothing for the jump to lag behind
     xs = [(x.date - tests[0].date).days / 7.0 for x in tests]
     ys = [x.countermovement_jump_cm for x in tests]
     slope = metrics.least_squares_slope(xs, ys)
@@ -116,6 +118,7 @@ def weak_mind_muscle_connection(s: Snapshot, t: Thresholds) -> Found | Gap | Non
     if mean_rating > t.mind_muscle_max:
         return None
     return Found(
+        level="cause" if len(ratings) > t.activation_min_ratings else "watch",  # persisting
         score=score(
             short_of(mean_rating, t.mind_muscle_max, t.mind_muscle_max - RATING_SCALE_MIN)
             if t.mind_muscle_max > RATING_SCALE_MIN

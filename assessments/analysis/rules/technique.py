@@ -61,6 +61,7 @@ def suboptimal_form(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     support = (len(relevant) + (1 if ankle else 0)) / t.assessment_full_support
     codes = ("video_analysis", "start_lighter", "verbal_cues", "coach_guidance")
     return Found(
+        level="cause" if repeated else "watch",  # persisting: the same flaw screen after screen
         score=score(severity, support),
         evidence={
             "exercise": latest.exercise,
@@ -144,6 +145,7 @@ def compensation_pattern(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         "balance_min_s",
         "y_balance_min_pct",
         "y_balance_full_score_gap_pct",
+        "y_balance_typical_error_pct",
         "assessment_full_support",
         "ankle_dorsiflexion_min_cm",
         "ankle_dorsiflexion_max_diff_cm",
@@ -182,9 +184,18 @@ def poor_stability(s: Snapshot, t: Thresholds) -> Found | Gap | None:
         )
     if not severities:
         return None
+    # a cause when an objective test is clearly short, or the same issue recurs on screens
+    recurring = len(screens) >= 2 and bool(
+        set(screens[-1].stability_issues) & set(screens[-2].stability_issues)
+    )
+    measured = (balance_s is not None and balance_s < t.balance_min_s) or (
+        y_balance_pct is not None
+        and y_balance_pct < t.y_balance_min_pct - t.y_balance_typical_error_pct
+    )
     ankle = ankle_restriction(s, t)
     measures = len(screens) + (1 if mobility else 0) + (1 if ankle else 0)
     return Found(
+        level="cause" if recurring or measured else "watch",
         score=score(max(severities), measures / t.assessment_full_support),
         evidence={
             "stability_issues": issues,

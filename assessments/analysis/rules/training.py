@@ -141,7 +141,7 @@ def overtraining(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     if (s.as_of - first).days + 1 < chronic:
         return Gap(f"fewer than {chronic} days of training history for the workload ratio")
     loads = facts.daily_loads(s)
-    ratio = as_reported(metrics.acwr_ewma(loads, acute, chronic))
+    ratio = as_reported(facts.load_ratio(s)[0])
     if ratio is None:
         return Gap(f"no session load (duration x session RPE) in the last {chronic} days")
     if facts.ramp_up(s) is not None:

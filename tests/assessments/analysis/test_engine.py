@@ -17,7 +17,7 @@ def test_the_healthy_athlete_has_no_finding_and_no_red_flag():
     assert result.red_flags == ()
     assert result.training_advice_secondary is False
     assert result.weakness_type == "none"
-    assert result.data_gaps == ("no symptom report in the last 14 days",)
+    assert result.data_gaps == ()  # no symptom report is not a data gap
 
 
 def test_result_carries_version_athlete_and_window():

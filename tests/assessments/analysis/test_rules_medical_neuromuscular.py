@@ -188,3 +188,14 @@ def test_mind_muscle_needs_two_ratings():
     assert b.check("weak_mind_muscle_connection", s) == Gap(
         "only 1 mind-muscle ratings in the last 28 days (2 needed)"
     )
+
+
+def test_low_mind_muscle_ratings_are_a_cause_only_when_they_recur():
+    assert (
+        b.check("weak_mind_muscle_connection", b.healthy(activation_ratings=b.ratings(1, 2))).level
+        == "watch"
+    )
+    assert (
+        b.check("weak_mind_muscle_connection", b.healthy(activation_ratings=b.ratings(1, 3))).level
+        == "cause"
+    )

@@ -137,3 +137,33 @@ def test_ankle_restriction_alone_is_not_a_stability_finding():
     s = b.healthy(mobility_screens=b.mobility(ankle_dorsiflexion_left_cm=5.0))
     assert b.check("poor_stability", s) is None
     assert b.check("suboptimal_form", s) is None
+
+
+# --- tiers: a cause only when it persists or a test is clearly short -------------------------
+
+
+def test_flaws_on_one_screen_only_are_a_watch_item():
+    s = b.healthy(movement_screens=b.movement_screens({}, {"flaws": ["knee_valgus", "heel_lift"]}))
+    assert b.check("suboptimal_form", s).level == "watch"
+
+
+def test_the_same_flaw_on_two_screens_in_a_row_is_a_cause():
+    screens = b.movement_screens({"flaws": ["knee_valgus"]}, {"flaws": ["knee_valgus"]})
+    assert b.check("suboptimal_form", b.healthy(movement_screens=screens)).level == "cause"
+
+
+def test_a_stability_issue_on_one_screen_only_is_a_watch_item():
+    s = b.healthy(movement_screens=b.movement_screens({}, {"stability_issues": ["hip"]}))
+    assert b.check("poor_stability", s).level == "watch"
+
+
+def test_a_recurring_stability_issue_is_a_cause():
+    screens = b.movement_screens({"stability_issues": ["hip"]}, {"stability_issues": ["hip"]})
+    assert b.check("poor_stability", b.healthy(movement_screens=screens)).level == "cause"
+
+
+def test_a_y_balance_just_short_is_a_watch_item_and_clearly_short_a_cause():
+    near = b.healthy(mobility_screens=b.mobility(y_balance_left_pct=93.0))
+    far = b.healthy(mobility_screens=b.mobility(y_balance_left_pct=91.0))
+    assert b.check("poor_stability", near).level == "watch"
+    assert b.check("poor_stability", far).level == "cause"

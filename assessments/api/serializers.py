@@ -111,6 +111,8 @@ class SymptomReportSerializer(RecordSerializer):
             "resolved",
             "context",
         ]
+        # Not said is null, never "": the database accepts only the choices or NULL.
+        extra_kwargs = {"side": {"allow_blank": False}, "progression": {"allow_blank": False}}
 
 
 ASSESSMENT_KINDS: dict[str, type[serializers.ModelSerializer]] = {

@@ -4,6 +4,7 @@ A phase covers start..end, both days included; an athlete's phases never share a
 """
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -263,3 +264,22 @@ def test_two_overlapping_phases_posted_at_once_store_only_one():
     statuses = _at_once([create("deload"), create("taper"), create("peaking")])
     assert sorted(statuses) == [201, 400, 400]
     assert TrainingPhase.objects.filter(athlete=athlete).count() == 1
+
+
+# --- the schema says what the API accepts -----------------------------------------------------
+def test_the_schema_states_the_phase_date_range_and_the_server_agrees(world):
+    from coaching.api.serializers.phases import latest_phase_date
+
+    served = (
+        world.client("coach")
+        .get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+        .json()
+    )
+    start = served["components"]["schemas"]["TrainingPhaseRequest"]["properties"]["start"]
+    pattern = re.compile(start["pattern"])
+    latest, after = latest_phase_date(), latest_phase_date() + dt.timedelta(days=1)
+    assert pattern.search(latest.isoformat()) and pattern.search("1900-01-01")
+    assert not pattern.search(after.isoformat()) and not pattern.search("1899-12-31")
+    for day, status in ((latest, 201), (after, 400)):
+        data = {"start": day.isoformat(), "end": day.isoformat(), "kind": "peaking"}
+        assert post(world, data).status_code == status, day

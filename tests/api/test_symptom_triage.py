@@ -59,6 +59,8 @@ def test_a_patch_marks_a_report_resolved_and_keeps_the_rest(world):
     ("field", "value"),
     [
         ("side", "middle"),
+        ("side", ""),
+        ("progression", ""),
         ("side", 1),
         ("progression", "sideways"),
         ("swelling", "maybe"),

@@ -42,7 +42,7 @@ def test_bounds_are_enforced_by_the_database(factory, field, value, accepted):
         (f.FlagFactory, "status", "snoozed"),
         (f.FlagFactory, "severity", "whenever"),
         (f.FindingFactory, "level", "maybe"),
-        (f.SymptomReportFactory, "side", "middle"),
+        (f.SymptomReportFactory, "side", "top"),
         (f.SymptomReportFactory, "progression", "sideways"),
     ],
 )

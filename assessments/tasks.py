@@ -4,7 +4,7 @@ import logging
 
 from celery import shared_task
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import F
 
 from coaching.models import Athlete
 
@@ -58,10 +58,7 @@ def _fan_out(athlete_ids: list[int]) -> int:
 @shared_task(acks_late=True)
 def sweep_changed_athletes() -> int:
     """Re-analyse everyone whose data changed after their last run (lost messages included)."""
-    changed = Athlete.objects.filter(
-        Q(last_analysed_at__isnull=True, data_changed_at__isnull=False)
-        | Q(data_changed_at__gt=F("last_analysed_at"))
-    )
+    changed = Athlete.objects.filter(data_version__gt=F("analysed_version"))
     ids = list(changed.order_by("pk").values_list("pk", flat=True))
     if ids:
         log.info("Sweep: %d athlete(s) with unanalysed data", len(ids))

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Case, PositiveBigIntegerField, Value, When
 from django.utils import timezone
 
 from coaching.models import Athlete
@@ -33,10 +34,15 @@ def analyse_athletes(
 ) -> dict[int, am.AnalysisRun]:
     """Analyse a batch with a fixed number of queries and store one run per athlete.
 
-    `last_analysed_at` is the time the data was read, so anything written while the engine
-    ran is newer than it and the next sweep picks the athlete up again.
+    Each athlete's `data_version` is read before their data, and stored as `analysed_version`:
+    a write that this run did not see, even one stamped earlier that committed later, leaves
+    `data_version` ahead, and the next sweep picks the athlete up again.
     """
     read_at = timezone.now()
+    athlete_ids = list(athlete_ids)
+    seen_versions = dict(
+        Athlete.objects.filter(pk__in=athlete_ids).values_list("pk", "data_version")
+    )
     with gc_paused():
         snapshots = load_snapshots(athlete_ids, as_of=as_of)
         results = {athlete_id: engine.run(snapshot) for athlete_id, snapshot in snapshots.items()}
@@ -46,7 +52,13 @@ def analyse_athletes(
             list(athletes.values_list("pk"))
             runs = store_results(results)
             reconcile_flags(runs=runs, results=results)
-            Athlete.objects.filter(pk__in=list(results)).update(last_analysed_at=read_at)
+            Athlete.objects.filter(pk__in=list(results)).update(
+                last_analysed_at=read_at,
+                analysed_version=Case(
+                    *(When(pk=pk, then=Value(seen_versions.get(pk, 0))) for pk in results),
+                    output_field=PositiveBigIntegerField(),
+                ),
+            )
         del snapshots, results  # freed now, so collection has little left to scan afterwards
     return runs
 

@@ -49,9 +49,14 @@ class Athlete(TimeStampedModel):
     training_age_years = models.FloatField(null=True, blank=True)
     goal = models.CharField(max_length=16, choices=Goal.choices, default=Goal.STRENGTH)
     goal_lifts = models.ManyToManyField(Exercise, blank=True, related_name="goal_of")
-    # The pipeline re-analyses athletes whose data changed after their last run.
+    # The pipeline re-analyses athletes whose data changed after their last run. Every write
+    # adds one to `data_version`; a run records the version it saw before reading the data as
+    # `analysed_version`. Versions, not clock times: a write stamped before a run started but
+    # committed after it read the data is newer than what that run saw, whatever the clocks say.
     data_changed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    data_version = models.PositiveBigIntegerField(default=0)
     last_analysed_at = models.DateTimeField(null=True, blank=True)
+    analysed_version = models.PositiveBigIntegerField(default=0)
     # Set by the first write of a burst when it queues an analysis; cleared when that run
     # starts. While set, further writes queue nothing: the queued run will read them.
     analysis_queued_at = models.DateTimeField(null=True, blank=True)
@@ -75,7 +80,7 @@ class Athlete(TimeStampedModel):
         """Record that new data arrived and, unless a run is already queued, claim one.
 
         One UPDATE in the writer's transaction does both: the timestamp (so even if the
-        message is lost, broker down, the sweep sees `data_changed_at > last_analysed_at`
+        message is lost, broker down, the sweep sees `data_version > analysed_version`
         later) and the debounce claim, which rolls back with a failed write. The message
         itself goes out only once the write commits, and only from the write that claimed.
         """
@@ -97,11 +102,13 @@ class Athlete(TimeStampedModel):
 
 
 def mark_and_claim_sql(condition: str = "") -> str:
-    """UPDATE one athlete: data_changed_at, and analysis_queued_at when unset; it returns
-    `claimed`, true when this statement set the claim. `condition` is more SQL for WHERE."""
+    """UPDATE one athlete: data_changed_at and data_version, and analysis_queued_at when
+    unset; it returns `claimed`, true when this statement set the claim. `condition` is more
+    SQL for WHERE."""
     quote = connection.ops.quote_name
     return (
         f"UPDATE {quote(Athlete._meta.db_table)} SET data_changed_at = %s,"
+        " data_version = data_version + 1,"
         " analysis_queued_at = COALESCE(analysis_queued_at, %s)"
         f" WHERE {quote(Athlete._meta.pk.column)} = %s {condition}"
         " RETURNING analysis_queued_at = %s AS claimed"

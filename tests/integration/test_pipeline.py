@@ -49,7 +49,7 @@ def report_red_flag(client, athlete, ledger, **fields):
 def analysed(athlete_id: int) -> Athlete | None:
     """The athlete once a run has read all their data (None until then)."""
     athlete = Athlete.objects.get(pk=athlete_id)
-    done = athlete.last_analysed_at and athlete.last_analysed_at >= athlete.data_changed_at
+    done = athlete.last_analysed_at and athlete.analysed_version >= athlete.data_version
     return athlete if done else None
 
 

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('assessments', '0003_weakness_type_none'),
-        ('coaching', '0008_training_phases_and_fat_free_mass'),
+        ('coaching', '0009_training_phases_and_fat_free_mass'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

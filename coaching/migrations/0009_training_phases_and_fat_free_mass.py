@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('coaching', '0007_names_unique_in_any_case'),
+        ('coaching', '0008_athlete_data_versions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -161,7 +161,8 @@ class AthleteAdmin(ScopedAdmin):
     search_fields = ("name",)
     filter_horizontal = ("coaches", "goal_lifts")
     readonly_fields = (
-        "data_changed_at", "last_analysed_at", "analysis_queued_at", "created_at", "updated_at",
+        "data_changed_at", "data_version", "last_analysed_at", "analysed_version",
+        "analysis_queued_at", "created_at", "updated_at",
     )  # fmt: skip
     inlines = (PhaseInline, SleepInline, NutritionInline, StressInline, WellnessInline)
 

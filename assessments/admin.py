@@ -65,17 +65,34 @@ class ActivationRatingAdmin(DatedAdmin):
 
 @admin.register(SymptomReport)
 class SymptomReportAdmin(DatedAdmin):
+    """Symptom reports with their triage signs (side, swelling, back pain, saddle numbness,
+    bladder or bowel change, progression, resolved, context)."""
+
     list_display = (
-        "athlete", "date", "onset", "severity", "numbness", "tingling", "loss_of_sensation",
-        "pain",
+        "athlete", "date", "onset", "severity", "side", "numbness", "tingling",
+        "loss_of_sensation", "pain", "swelling", "saddle_numbness", "bladder_bowel_change",
+        "progression", "resolved",
     )  # fmt: skip
-    list_filter = ("onset", "numbness", "tingling", "loss_of_sensation", "pain")
+    list_filter = (
+        "onset", "side", "progression", "resolved", "numbness", "tingling", "loss_of_sensation",
+        "pain", "swelling", "back_pain", "saddle_numbness", "bladder_bowel_change",
+    )  # fmt: skip
+    fieldsets = (
+        (None, {"fields": ("athlete", "date", "onset", "severity", "side", "progression",
+                           "resolved")}),
+        ("Sensation and pain", {"fields": ("numbness", "tingling", "loss_of_sensation",
+                                           "saddle_numbness", "pain", "pain_days",
+                                           "pain_improves_with_rest", "back_pain", "swelling",
+                                           "bladder_bowel_change")}),
+        ("In the athlete's words", {"fields": ("context", "explained_by", "suspected_condition",
+                                               "notes")}),
+    )  # fmt: skip
 
 
 class FindingInline(CoachAccessMixin, admin.TabularInline):
     model = Finding
     extra = 0
-    fields = ("rank", "cause", "category", "score", "evidence", "recommendations")
+    fields = ("rank", "level", "cause", "category", "score", "evidence", "recommendations")
     readonly_fields = fields
     coach_can_add = coach_can_change = coach_can_delete = False
 

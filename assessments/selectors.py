@@ -52,6 +52,7 @@ def load_snapshots(
     defaults = Thresholds()  # read-only: one for every athlete without overrides
     since = history_start(min(days.values()), [defaults, *thresholds.values()])
     series = _series(ids, since, exercises_by_id)
+    phases = _phases(ids, since)
     return {
         a.pk: s.Snapshot(
             profile=s.Profile(
@@ -59,9 +60,11 @@ def load_snapshots(
                 height_cm=a.height_cm, body_mass_kg=a.body_mass_kg,
                 training_age_years=a.training_age_years, goal=a.goal,
                 goal_lifts=tuple(goal_lifts.get(a.pk, ())),
+                fat_free_mass_kg=a.fat_free_mass_kg,
             ),
             as_of=days[a.pk],
             exercises=catalogues[a.organization_id],
+            phases=phases.get(a.pk, ()),
             thresholds=thresholds.get(a.organization_id) or defaults,
             **{name: rows.get(a.pk, ()) for name, rows in series.items()},
         )
@@ -95,6 +98,15 @@ def _goal_lifts(ids: list[int], slugs: dict[int, str]) -> dict[int, list[str]]:
         if exercise_id in slugs:
             lifts[athlete_id].append(slugs[exercise_id])
     return lifts
+
+
+def _phases(ids: list[int], since: dt.date) -> dict[int, list[s.TrainingPhase]]:
+    """The coach-set phases of these athletes that reach into the history window: one query."""
+    rows = cm.TrainingPhase.objects.filter(athlete_id__in=ids, end__gte=since).order_by()
+    phases = defaultdict(list)
+    for athlete_id, start, end, kind in rows.values_list("athlete_id", "start", "end", "kind"):
+        phases[athlete_id].append(s.TrainingPhase(start, end, kind))
+    return phases
 
 
 def _thresholds(org_ids: set[int]) -> dict[int, Thresholds]:
@@ -138,6 +150,15 @@ def _series_orm(ids: list[int], since: dt.date, specs: dict) -> dict[str, dict]:
         result[name] = grouped
     result["sessions"] = _sessions(ids, since, specs["sessions"][3])
     return result
+
+
+# Read by name: the engine's SymptomReport grows new optional fields at its end.
+SYMPTOM_FIELDS = (
+    "date", "onset", "severity", "numbness", "tingling", "loss_of_sensation", "pain",
+    "pain_days", "pain_improves_with_rest", "explained_by", "suspected_condition", "side",
+    "swelling", "back_pain", "saddle_numbness", "bladder_bowel_change", "progression",
+    "resolved", "context",
+)  # fmt: skip
 
 
 def _series_specs(slugs: dict[int, str]) -> dict[str, tuple]:
@@ -193,10 +214,9 @@ def _series_specs(slugs: dict[int, str]) -> dict[str, tuple]:
         ),
         "symptoms": (
             am.SymptomReport,
-            ("date", "onset", "severity", "numbness", "tingling", "loss_of_sensation", "pain",
-             "pain_days", "pain_improves_with_rest", "explained_by", "suspected_condition"),
+            SYMPTOM_FIELDS,
             (),
-            s.SymptomReport,
+            lambda *values: s.SymptomReport(**dict(zip(SYMPTOM_FIELDS, values, strict=True))),
         ),
         # Sessions are read with their sets (two queries); this builds one set.
         "sessions": (cm.TrainingSession, (), (), training_set),
@@ -306,7 +326,9 @@ def latest_run(*, athlete_id: int) -> am.AnalysisRun | None:
 
 
 def run_as_dict(run: am.AnalysisRun) -> dict:
-    """A stored run in the API's "analysis run" shape; findings come ranked, best first."""
+    """A stored run in the API's "analysis run" shape; findings come ranked, best first
+    (likely causes, then watch items), each with its ``level``; ``phases`` are the training
+    phases the rules took into account."""
     return {
         "id": run.pk,
         "athlete": run.athlete_id,
@@ -317,10 +339,12 @@ def run_as_dict(run: am.AnalysisRun) -> dict:
         "weakness_type": run.weakness_type,
         "red_flags": run.red_flags,
         "training_advice_secondary": run.training_advice_secondary,
+        "phases": run.phases,
         "findings": [
             {
                 "cause": finding.cause,
                 "category": finding.category,
+                "level": finding.level,
                 "score": finding.score,
                 "evidence": finding.evidence,
                 "recommendations": finding.recommendations,

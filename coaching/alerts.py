@@ -38,7 +38,16 @@ RED_FLAG_TITLES = {
     "sensory_symptoms": "numbness, tingling or loss of sensation",
     "persistent_pain": "pain that does not ease with rest",
     "suspected_medical_condition": "a suspected medical condition",
+    "cauda_equina_signs": "saddle numbness or a bladder or bowel change",
+    "leg_swelling": "one-sided calf pain with swelling",
+    "dark_urine_with_muscle_pain": "dark urine with muscle pain after training",
 }
+
+
+def red_flag_title(code: str) -> str:
+    """The plain words for a red-flag code (the one table of them on the Django side)."""
+    return RED_FLAG_TITLES.get(code, code.replace("_", " "))
+
 
 SUBJECT_MAX_CHARS = 150
 NAME_MAX_CHARS = 60  # of an athlete's name in a subject
@@ -243,7 +252,7 @@ def alert_message(alert: AlertEmail) -> EmailMultiAlternatives:
         "coach": alert.coach,
         "athlete": athlete,
         "flag": flag,
-        "title": RED_FLAG_TITLES.get(flag.code, flag.code.replace("_", " ")),
+        "title": red_flag_title(flag.code),
         "wording": wording(flag.severity),
         "evidence": flag.evidence,
         "athlete_url": settings.SITE_URL + path,

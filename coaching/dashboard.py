@@ -12,7 +12,7 @@ from django.utils import timezone
 from .scoping import athletes_for
 from .selectors import quiet_athletes
 
-SEVERITY_ORDER = {"urgent": 0, "soon": 1, "warning": 2}
+SEVERITY_ORDER = {"emergency": 0, "urgent": 1, "soon": 2, "warning": 3}  # most pressing first
 
 
 def _latest_run_ids(athletes, *, before: dt.datetime | None = None) -> dict[int, int]:
@@ -28,13 +28,16 @@ def _latest_run_ids(athletes, *, before: dt.datetime | None = None) -> dict[int,
 
 
 def new_findings(athletes, *, since: dt.datetime) -> list[dict]:
-    """Causes in each athlete's latest run (made since `since`) that the run before lacked."""
+    """Likely causes (level ``cause``) in each athlete's latest run (made since `since`) that
+    the run before lacked; watch items are not news."""
     from assessments.models import Finding
 
     latest = _latest_run_ids(athletes)
     earlier = _latest_run_ids(athletes, before=since)
     causes = defaultdict(set)
-    rows = Finding.objects.filter(run_id__in=[*latest.values(), *earlier.values()])
+    rows = Finding.objects.filter(
+        run_id__in=[*latest.values(), *earlier.values()], level=Finding.Level.CAUSE
+    )
     for run_id, cause, created_at, athlete_id, name in rows.values_list(
         "run_id", "cause", "run__created_at", "run__athlete_id", "run__athlete__name"
     ):
@@ -72,7 +75,8 @@ def needs_attention(user, *, now: dt.datetime | None = None) -> dict:
 
 
 def run_history(athlete_id: int, *, limit: int = 10) -> list[dict]:
-    """The latest runs, newest first, each with the causes it added and cleared."""
+    """The latest runs, newest first, each with its likely causes (level ``cause``) and the
+    causes and red flags it added and cleared (watch items come and go without notice)."""
     from assessments.models import AnalysisRun
 
     runs = list(
@@ -82,15 +86,21 @@ def run_history(athlete_id: int, *, limit: int = 10) -> list[dict]:
     )
     history = []
     for index, run in enumerate(runs[:limit]):
-        causes = {f.cause for f in run.findings.all()}
+        causes = _likely_causes(run)
         flags = {flag["code"] for flag in run.red_flags}
         previous = runs[index + 1] if index + 1 < len(runs) else None
-        before = {f.cause for f in previous.findings.all()} if previous else set()
+        before = _likely_causes(previous) if previous else set()
         before_flags = {flag["code"] for flag in previous.red_flags} if previous else set()
+        ranked = sorted(run.findings.all(), key=lambda f: f.rank)
         history.append({
             "run": run,
-            "findings": sorted(run.findings.all(), key=lambda f: f.rank),
+            "findings": ranked,
+            "causes": [f for f in ranked if f.level == "cause"],
             "new": sorted((causes - before) | (flags - before_flags)),
             "cleared": sorted((before - causes) | (before_flags - flags)) if previous else [],
         })  # fmt: skip
     return history
+
+
+def _likely_causes(run) -> set[str]:
+    return {f.cause for f in run.findings.all() if f.level == "cause"}

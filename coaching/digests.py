@@ -25,6 +25,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from .dashboard import SEVERITY_ORDER
 from .delivery import backoff, describe, is_permanent, one_line
 from .models import Coach, DigestEmail
 from .scoping import athletes_for
@@ -179,10 +180,11 @@ def content(*, coach: Coach, now: dt.datetime) -> dict:
     from assessments.models import AnalysisRun, Finding, Flag
 
     athletes = athletes_for(coach.user)
-    flags = list(
+    flags = sorted(
         Flag.objects.filter(athlete__in=athletes.values("pk"), status__in=Flag.ACTIVE)
         .select_related("athlete")
-        .order_by("kind", "-opened_at")
+        .order_by("-opened_at", "-id"),
+        key=flag_priority,
     )
     start, end = window(coach=coach, now=now)
     latest_run = AnalysisRun.objects.filter(athlete=OuterRef("pk")).order_by("-created_at", "-id")
@@ -191,9 +193,10 @@ def content(*, coach: Coach, now: dt.datetime) -> dict:
     )
     today = now.astimezone(coach.organization.zoneinfo).date()
     quiet = quiet_athletes(athletes, today=today)
-    causes = Counter(
-        Finding.objects.filter(run_id__in=[r for r in run_ids if r]).values_list("cause", flat=True)
-    )
+    likely = Finding.objects.filter(
+        run_id__in=[r for r in run_ids if r], level=Finding.Level.CAUSE
+    )  # watch items are not causes
+    causes = Counter(likely.values_list("cause", flat=True))
     return {
         "coach": coach,
         "date": today,
@@ -207,11 +210,24 @@ def content(*, coach: Coach, now: dt.datetime) -> dict:
     }
 
 
+def flag_priority(flag) -> tuple:
+    """Red flags first, the most pressing severity first (emergency, urgent, soon, warning);
+    then overtraining. Within each, the order the flags come in (newest first)."""
+    return (flag.kind != "red_flag", SEVERITY_ORDER.get(flag.severity, len(SEVERITY_ORDER)))
+
+
+def digest_subject(summary: dict) -> str:
+    """The subject: "[Legstrong] Your athletes on <day>", led by "EMERGENCY:" while any open flag is
+    an emergency, so the digest is not read as routine."""
+    line = f"[Legstrong] Your athletes on {summary['date']:%A %-d %B}"
+    if any(flag.severity == "emergency" for flag in summary["open_flags"]):
+        line = f"[Legstrong] EMERGENCY: your athletes on {summary['date']:%A %-d %B}"
+    return one_line(line, max_chars=SUBJECT_MAX_CHARS)
+
+
 def message(coach: Coach, summary: dict) -> EmailMultiAlternatives:
     email = EmailMultiAlternatives(
-        subject=one_line(
-            f"[Legstrong] Your athletes on {summary['date']:%A %-d %B}", max_chars=SUBJECT_MAX_CHARS
-        ),
+        subject=digest_subject(summary),
         body=render_to_string("coaching/email/digest.txt", summary),
         to=[coach.user.email],
     )

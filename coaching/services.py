@@ -20,6 +20,7 @@ from .models import (
     Exercise,
     IdempotencyKey,
     Organization,
+    TrainingPhase,
     TrainingSession,
     TrainingSet,
 )
@@ -261,6 +262,58 @@ def save_session(
     # The generated load column is computed by the database.
     session.refresh_from_db(fields=["load_au"])
     return session
+
+
+def overlapping_phase(
+    *, athlete_id: int, start: dt.date, end: dt.date, exclude_pk: int | None = None
+) -> TrainingPhase | None:
+    """The athlete's phase that shares a day with start..end (both included), if any."""
+    phases = TrainingPhase.objects.filter(athlete_id=athlete_id, start__lte=end, end__gte=start)
+    if exclude_pk is not None:
+        phases = phases.exclude(pk=exclude_pk)
+    return phases.order_by("start", "pk").first()
+
+
+def overlap_error(phase: TrainingPhase) -> ValidationError:
+    return ValidationError(
+        {"start": [f"This overlaps the {phase.kind} phase of {phase.start} to {phase.end}."]}
+    )
+
+
+@transaction.atomic
+def save_phase(
+    *, athlete: Athlete, values: Mapping[str, Any], phase: TrainingPhase | None = None
+) -> TrainingPhase:
+    """Create a training phase, or change one (a PUT or a PATCH: only `values` change).
+
+    The athlete's row is locked first, so two writes of one athlete's phases check for
+    overlaps in turn and never both succeed. Raises ValidationError (keyed by field) when the
+    phase would end before it starts or share a day with another of the athlete's phases;
+    TrainingPhase.DoesNotExist when `phase` was deleted meanwhile. A change that changes
+    nothing writes nothing.
+    """
+    list(Athlete.objects.select_for_update().filter(pk=athlete.pk).values_list("pk"))
+    if phase is None:
+        row = TrainingPhase(athlete=athlete)
+    else:
+        row = TrainingPhase.objects.filter(pk=phase.pk, athlete=athlete).first()
+        if row is None:
+            raise TrainingPhase.DoesNotExist
+    changed = [name for name, value in values.items() if getattr(row, name, None) != value]
+    for name in changed:
+        setattr(row, name, values[name])
+    if row.pk is not None and not changed:
+        return row
+    if row.end < row.start:
+        raise ValidationError({"end": ["The end must be on or after the start."]})
+    other = overlapping_phase(
+        athlete_id=athlete.pk, start=row.start, end=row.end, exclude_pk=row.pk
+    )
+    if other is not None:
+        raise overlap_error(other)
+    row.save()
+    athlete.mark_data_changed()
+    return row
 
 
 # --- housekeeping -------------------------------------------------------------------------

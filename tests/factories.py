@@ -209,6 +209,16 @@ class SymptomReportFactory(AthleteDatedFactory):
     severity = 3
 
 
+class TrainingPhaseFactory(DjangoModelFactory):
+    class Meta:
+        model = cm.TrainingPhase
+
+    athlete = factory.SubFactory(AthleteFactory)
+    start = TODAY - dt.timedelta(days=6)
+    end = TODAY
+    kind = "deload"
+
+
 class AnalysisRunFactory(DjangoModelFactory):
     class Meta:
         model = am.AnalysisRun

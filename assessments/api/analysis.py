@@ -12,22 +12,44 @@ from coaching.api.filters import AnalysisRunFilter
 
 
 class RecommendationSerializer(serializers.Serializer):
+    """What to do; runs stored before ruleset 2 have no `monitor` or `retest_after_days`
+    (null)."""
+
     code = serializers.CharField()
     text = serializers.CharField()
+    monitor = serializers.CharField(required=False, allow_null=True, help_text="What to watch.")
+    retest_after_days = serializers.IntegerField(
+        required=False, allow_null=True, help_text="When to look again, in days."
+    )
 
 
 class FindingSerializer(serializers.ModelSerializer):
+    """A finding: `level` is `cause` (a likely cause: ranked first, flagged, e-mailed) or
+    `watch` (worth keeping an eye on, never flagged)."""
+
     recommendations = RecommendationSerializer(many=True)
     evidence = serializers.DictField()
 
     class Meta:
         model = Finding
-        fields = ["rank", "cause", "category", "score", "evidence", "recommendations"]
+        fields = ["rank", "cause", "category", "level", "score", "evidence", "recommendations"]
+
+
+class PhaseUsedSerializer(serializers.Serializer):
+    """A training phase the rules took into account: set by a coach or detected."""
+
+    start = serializers.DateField()
+    end = serializers.DateField()
+    kind = serializers.CharField(help_text="A phase kind, or `break` (detected).")
+    source = serializers.CharField(help_text="coach | detected")
+    reason = serializers.CharField(allow_blank=True, required=False, default="")
 
 
 class RedFlagSerializer(serializers.Serializer):
     code = serializers.CharField()
-    severity = serializers.CharField()
+    severity = serializers.CharField(
+        help_text="emergency | urgent | soon | warning (a note for the coach, no referral)"
+    )
     evidence = serializers.DictField()
     advice = serializers.CharField(allow_blank=True)
 
@@ -44,6 +66,7 @@ class AnalysisRunSerializer(serializers.ModelSerializer):
     red_flags = RedFlagSerializer(many=True)
     findings = FindingSerializer(many=True)
     data_gaps = serializers.ListField(child=serializers.CharField())
+    phases = PhaseUsedSerializer(many=True)
     updated_at = serializers.DateTimeField(source="created_at", help_text="Runs never change.")
 
     class Meta:
@@ -60,6 +83,7 @@ class AnalysisRunSerializer(serializers.ModelSerializer):
             "red_flags",
             "findings",
             "data_gaps",
+            "phases",
             "updated_at",
         ]
         read_only_fields = fields

@@ -83,6 +83,10 @@ class ActivationRatingSerializer(RecordSerializer):
 
 
 class SymptomReportSerializer(RecordSerializer):
+    """What the athlete feels. The triage signs (`side`, `swelling`, `back_pain`,
+    `saddle_numbness`, `bladder_bowel_change`, `progression`, `resolved`, `context`) are
+    optional: booleans default to false, `side` and `progression` to null."""
+
     class Meta(RecordSerializer.Meta):
         model = SymptomReport
         fields = [
@@ -98,7 +102,17 @@ class SymptomReportSerializer(RecordSerializer):
             "explained_by",
             "suspected_condition",
             "notes",
+            "side",
+            "swelling",
+            "back_pain",
+            "saddle_numbness",
+            "bladder_bowel_change",
+            "progression",
+            "resolved",
+            "context",
         ]
+        # Not said is null, never "": the database accepts only the choices or NULL.
+        extra_kwargs = {"side": {"allow_blank": False}, "progression": {"allow_blank": False}}
 
 
 ASSESSMENT_KINDS: dict[str, type[serializers.ModelSerializer]] = {

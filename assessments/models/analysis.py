@@ -22,6 +22,11 @@ class CauseCategory(models.TextChoices):
     NEUROMUSCULAR = "neuromuscular"
 
 
+class FindingLevel(models.TextChoices):
+    CAUSE = "cause"  # a likely cause: ranked, flagged, e-mailed
+    WATCH = "watch"  # worth keeping an eye on: shown apart, never flagged
+
+
 class AnalysisRun(models.Model):
     """One run of the engine for one athlete; immutable once stored."""
 
@@ -37,6 +42,12 @@ class AnalysisRun(models.Model):
     red_flags = models.JSONField(default=list, blank=True)
     data_gaps = models.JSONField(default=list, blank=True)
     training_advice_secondary = models.BooleanField(default=False)
+    phases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The training phases the rules took into account: set by a coach or "
+        "detected from the log ({start, end, kind, source, reason}).",
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -55,14 +66,22 @@ class AnalysisRun(models.Model):
 
 
 class Finding(models.Model):
-    """One likely cause in a run, with the evidence behind it and what to do about it."""
+    """One finding of a run: a likely cause (level ``cause``) or a signal worth watching
+    (``watch``), with the evidence behind it and what to do about it. Causes rank first."""
 
     Category = CauseCategory
+    Level = FindingLevel
 
     run = models.ForeignKey(AnalysisRun, on_delete=models.CASCADE, related_name="findings")
     rank = models.PositiveSmallIntegerField(help_text="1 is the most likely cause.")
     cause = models.CharField(max_length=48, db_index=True)
     category = models.CharField(max_length=16, choices=CauseCategory.choices)
+    level = models.CharField(
+        max_length=8,
+        choices=FindingLevel.choices,
+        default=FindingLevel.CAUSE,
+        help_text="cause: a likely cause; watch: worth keeping an eye on.",
+    )
     score = models.FloatField()
     evidence = models.JSONField(default=dict)
     recommendations = models.JSONField(default=list)
@@ -73,6 +92,7 @@ class Finding(models.Model):
             models.UniqueConstraint(fields=["run", "cause"], name="finding_cause_once_per_run"),
             models.UniqueConstraint(fields=["run", "rank"], name="finding_rank_unique"),
             one_of("category", CauseCategory.choices),
+            one_of("level", FindingLevel.choices),
             bounded("score", 0, 1),
         ]
 

@@ -19,6 +19,7 @@ class FlagStatus(models.TextChoices):
 
 
 class FlagSeverity(models.TextChoices):
+    EMERGENCY = "emergency"
     URGENT = "urgent"
     SOON = "soon"
     WARNING = "warning"
@@ -40,7 +41,7 @@ class Flag(models.Model):
     athlete = models.ForeignKey(Athlete, on_delete=models.CASCADE, related_name="flags")
     kind = models.CharField(max_length=16, choices=FlagKind.choices)
     code = models.CharField(max_length=48)
-    severity = models.CharField(max_length=8, choices=FlagSeverity.choices)
+    severity = models.CharField(max_length=12, choices=FlagSeverity.choices)
     status = models.CharField(max_length=16, choices=FlagStatus.choices, default=Status.OPEN)
     evidence = models.JSONField(default=dict, blank=True)
     advice = models.TextField(blank=True)

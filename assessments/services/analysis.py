@@ -81,16 +81,18 @@ def gc_paused():
 
 
 def store_results(results: dict[int, Result]) -> dict[int, am.AnalysisRun]:
-    """Persist engine results as runs with their ranked findings (two bulk inserts)."""
+    """Persist engine results as runs with their ranked findings (two bulk inserts).
+
+    Findings keep the engine's order (likely causes first, then watch items) as their rank,
+    and their level; each recommendation keeps what to monitor and when to re-test."""
     runs = am.AnalysisRun.objects.bulk_create(
         [_run_row(athlete_id, result) for athlete_id, result in results.items()]
     )
     by_athlete = {run.athlete_id: run for run in runs}
     rows = [
         (
-            by_athlete[athlete_id].pk, rank, finding.cause, finding.category, finding.score,
-            finding.evidence,
-            [{"code": r.code, "text": r.text} for r in finding.recommendations],
+            by_athlete[athlete_id].pk, rank, finding.cause, finding.category, finding.level,
+            finding.score, finding.evidence, [r.to_dict() for r in finding.recommendations],
         )
         for athlete_id, result in results.items()
         for rank, finding in enumerate(result.findings, start=1)
@@ -99,7 +101,9 @@ def store_results(results: dict[int, Result]) -> dict[int, am.AnalysisRun]:
     return by_athlete
 
 
-FINDING_COLUMNS = ("run_id", "rank", "cause", "category", "score", "evidence", "recommendations")
+FINDING_COLUMNS = (
+    "run_id", "rank", "cause", "category", "level", "score", "evidence", "recommendations",
+)  # fmt: skip
 
 
 def _insert_findings(rows: list[tuple]) -> None:
@@ -128,6 +132,7 @@ def _run_row(athlete_id: int, result: Result) -> am.AnalysisRun:
         red_flags=data["red_flags"],
         data_gaps=list(result.data_gaps),
         training_advice_secondary=result.training_advice_secondary,
+        phases=data.get("phases", []),
     )
 
 

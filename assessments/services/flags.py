@@ -9,9 +9,11 @@ from django.utils import timezone
 from coaching.alerts import queue_alerts
 
 from ..analysis.engine import Result
+from ..analysis.rules.registry import REFERRAL_SEVERITIES
 from ..models import AnalysisRun, Flag
 
 OVERTRAINING = "overtraining"
+CAUSE = "cause"  # the level of a likely cause; "watch" items never flag
 
 
 class FlagTransitionError(ValueError):
@@ -19,7 +21,14 @@ class FlagTransitionError(ValueError):
 
 
 def desired_flags(result: Result) -> dict[str, dict]:
-    """The flags one result calls for, keyed by code."""
+    """The flags one result calls for, keyed by code.
+
+    Every red flag that refers the athlete to a professional (``REFERRAL_SEVERITIES``:
+    emergency, urgent, soon) opens a flag and so an alert e-mail. A ``warning`` (a note for
+    the coach, e.g. a resolved numbness explained by its context) opens none: it stays on the
+    run, shown on the athlete's page and in the API. Overtraining opens a flag only as a
+    likely cause (level ``cause``); as a watch item it never flags.
+    """
     wanted = {
         red_flag.code: {
             "kind": Flag.Kind.RED_FLAG,
@@ -28,9 +37,10 @@ def desired_flags(result: Result) -> dict[str, dict]:
             "advice": red_flag.advice,
         }
         for red_flag in result.red_flags
+        if red_flag.severity in REFERRAL_SEVERITIES
     }
     for finding in result.findings:
-        if finding.cause == OVERTRAINING:
+        if finding.cause == OVERTRAINING and finding.level == CAUSE:
             wanted[OVERTRAINING] = {
                 "kind": Flag.Kind.OVERTRAINING,
                 "severity": Flag.Severity.WARNING,

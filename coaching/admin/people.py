@@ -27,11 +27,13 @@ from coaching.models import (
     Organization,
     SleepCheckIn,
     StressCheckIn,
+    TrainingPhase,
     WellnessCheckIn,
 )
 from coaching.scoping import Role, coach_of, coaches_for, organizations_for, role_of
 
 from .base import CoachAccessMixin, RecentInline, ScopedAdmin, UniqueRaceMixin
+from .phases import PhaseInline
 
 User = get_user_model()
 
@@ -118,6 +120,30 @@ class WellnessInline(RecentInline):
     )  # fmt: skip
 
 
+WEAKNESS_WORDS = {
+    "true": "objective strength has dropped.",
+    "perceived": "the legs feel weak while measured strength holds: look at fatigue, recovery "
+    "and lifestyle.",
+    "none": "enough objective data, and neither measured nor felt weakness.",
+    "undetermined": "not enough objective data to tell.",
+}
+
+
+def analysis_sections(run: dict | None) -> dict:
+    """The latest run split as the athlete page shows it: likely causes (level ``cause``),
+    the items worth watching, the red flags that refer the athlete and the notes that do
+    not (severity ``warning``), and the weakness type in words."""
+    if run is None:
+        return {}
+    findings = run["findings"]
+    return {
+        "likely_causes": [f for f in findings if f.get("level", "cause") == "cause"],
+        "watch_items": [f for f in findings if f.get("level") == "watch"],
+        "red_flag_notes": [r for r in run["red_flags"] if r["severity"] == "warning"],
+        "weakness_words": WEAKNESS_WORDS.get(run["weakness_type"], ""),
+    }
+
+
 def _download(body: str, athlete, extension: str, content_type: str) -> HttpResponse:
     response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
     filename = f"{slugify(athlete.name) or 'athlete'}-{athlete.pk}.{extension}"
@@ -135,9 +161,10 @@ class AthleteAdmin(ScopedAdmin):
     search_fields = ("name",)
     filter_horizontal = ("coaches", "goal_lifts")
     readonly_fields = (
-        "data_changed_at", "last_analysed_at", "analysis_queued_at", "created_at", "updated_at",
+        "data_changed_at", "data_version", "last_analysed_at", "analysed_version",
+        "analysis_queued_at", "created_at", "updated_at",
     )  # fmt: skip
-    inlines = (SleepInline, NutritionInline, StressInline, WellnessInline)
+    inlines = (PhaseInline, SleepInline, NutritionInline, StressInline, WellnessInline)
 
     def get_queryset(self, request):
         active = Q(flags__status__in=["open", "acknowledged"])
@@ -157,6 +184,11 @@ class AthleteAdmin(ScopedAdmin):
             obj.organization = coach.organization
         super().save_model(request, obj, form, change)
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is TrainingPhase and formset.has_changed():
+            form.instance.mark_data_changed()  # the plan changed: analyse again
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         coach = coach_of(request.user)
@@ -167,9 +199,11 @@ class AthleteAdmin(ScopedAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         athlete = self.get_object(request, object_id)  # 404 outside the coach's scope
         history = run_history(athlete.pk)
+        latest = run_as_dict(history[0]["run"]) if history else None
         extra_context = {
             **(extra_context or {}),
-            "latest": run_as_dict(history[0]["run"]) if history else None,
+            "latest": latest,
+            **analysis_sections(latest),
             "history": history,
             "charts": athlete_charts(athlete.pk),
             "active_flags": list(athlete.flags.filter(status__in=Flag.ACTIVE)),

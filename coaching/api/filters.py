@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework.filters import OrderingFilter
 
 from coaching.api.fields import PG_BIGINT_MAX
-from coaching.models import Athlete, Exercise
+from coaching.models import Athlete, Exercise, TrainingPhase
 
 
 class IdFilter(filters.Filter):
@@ -92,6 +92,20 @@ class AnalysisRunFilter(filters.FilterSet):
     updated_since = TimestampFilter(field_name="created_at", lookup_expr="gte")
     to = filters.DateFilter(field_name="as_of", lookup_expr="lte")
     locals()["from"] = filters.DateFilter(field_name="as_of", lookup_expr="gte")
+
+
+class TrainingPhaseFilter(filters.FilterSet):
+    """Phases that reach into `from`..`to` (any shared day), or changed since `updated_since`."""
+
+    updated_since = TimestampFilter(field_name="updated_at", lookup_expr="gte")
+    to = filters.DateFilter(field_name="start", lookup_expr="lte", label="Starts on or before.")
+    locals()["from"] = filters.DateFilter(
+        field_name="end", lookup_expr="gte", label="Ends on or after (date)."
+    )
+
+    class Meta:
+        model = TrainingPhase
+        fields = []
 
 
 def athlete_data_filterset(model):

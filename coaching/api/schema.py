@@ -131,6 +131,22 @@ class RecordedDateFieldExtension(OpenApiSerializerFieldExtension):
         return schema
 
 
+class PhaseDateFieldExtension(OpenApiSerializerFieldExtension):
+    """A day of a training phase in a request: 1900-01-01 to two years ahead (UTC)."""
+
+    target_class = "coaching.api.serializers.phases.PhaseDateField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        from coaching.api.serializers.phases import latest_phase_date
+
+        schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
+        if direction == "request":
+            schema["pattern"] = recorded_date_pattern(latest_phase_date())
+            limit = f"From {EARLIEST_DATE.isoformat()} to two years ahead (UTC)."
+            schema["description"] = " ".join(filter(None, [schema.get("description"), limit]))
+        return schema
+
+
 class BirthDateFieldExtension(OpenApiSerializerFieldExtension):
     """A date of birth in a request: 1900-01-01 to today (UTC). The field arrives with the
     write rules (branch `writes`); until then this extension has no target and does nothing."""

@@ -17,6 +17,7 @@ from .views.people import (
     MeView,
     OrganizationViewSet,
 )
+from .views.phases import TrainingPhaseViewSet
 
 register_converter(IsoDateConverter, "isodate")
 
@@ -47,6 +48,8 @@ athlete_data = [
         TrainingSessionViewSet.as_view(ONE),
         name="athlete-session-detail",
     ),
+    path("phases/", TrainingPhaseViewSet.as_view(LIST_CREATE), name="athlete-phase-list"),
+    path("phases/<int:pk>/", TrainingPhaseViewSet.as_view(ONE), name="athlete-phase-detail"),
 ]
 for kind, viewset in CHECK_IN_VIEWSETS.items():
     athlete_data += [

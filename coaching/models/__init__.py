@@ -11,6 +11,7 @@ from .exercises import MUSCLES, Exercise
 from .idempotency import IdempotencyKey
 from .notifications import AlertEmail, DeliveryStatus, DigestEmail
 from .organizations import Coach, Organization
+from .phases import PhaseKind, TrainingPhase
 from .training import Side, TrainingSession, TrainingSet
 
 __all__ = [
@@ -26,10 +27,12 @@ __all__ = [
     "IdempotencyKey",
     "NutritionCheckIn",
     "Organization",
+    "PhaseKind",
     "Side",
     "SleepCheckIn",
     "StressCheckIn",
     "TimeStampedModel",
+    "TrainingPhase",
     "TrainingSession",
     "TrainingSet",
     "WellnessCheckIn",

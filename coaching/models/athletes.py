@@ -43,6 +43,9 @@ class Athlete(TimeStampedModel):
     date_of_birth = models.DateField(null=True, blank=True)
     height_cm = models.FloatField(null=True, blank=True)
     body_mass_kg = models.FloatField(null=True, blank=True)
+    fat_free_mass_kg = models.FloatField(
+        null=True, blank=True, help_text="From a body-composition test, when known."
+    )
     training_age_years = models.FloatField(null=True, blank=True)
     goal = models.CharField(max_length=16, choices=Goal.choices, default=Goal.STRENGTH)
     goal_lifts = models.ManyToManyField(Exercise, blank=True, related_name="goal_of")
@@ -65,6 +68,7 @@ class Athlete(TimeStampedModel):
             one_of("goal", Goal.choices),
             bounded("height_cm", 100, 250, nullable=True),
             bounded("body_mass_kg", 30, 300, nullable=True),
+            bounded("fat_free_mass_kg", 20, 200, nullable=True),
             bounded("training_age_years", 0, 60, nullable=True),
         ]
         indexes = [models.Index(fields=["organization", "name"])]

@@ -75,6 +75,7 @@ def world(db):
         "jump": f.JumpTestFactory(athlete=athlete, date=today),
         "activation": f.ActivationRatingFactory(athlete=athlete, date=today),
         "symptom": f.SymptomReportFactory(athlete=athlete, date=today),
+        "phase": f.TrainingPhaseFactory(athlete=athlete),
         "run": run,
         "flag": f.FlagFactory(athlete=athlete),
     }

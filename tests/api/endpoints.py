@@ -79,6 +79,15 @@ SESSION_BODY = {
     "sets": [{"exercise": "back-squat", "reps": 5, "load_kg": 100, "rpe": 8, "side": "both"}],
 }
 SYMPTOM_BODY = {"onset": "gradual", "severity": 4}
+PHASE_START = TODAY + dt.timedelta(days=30)  # clear of the world's phase
+
+
+def phase_body(w) -> dict:
+    return {
+        "start": PHASE_START.isoformat(),
+        "end": (PHASE_START + dt.timedelta(days=6)).isoformat(),
+        "kind": "deload",
+    }
 
 
 def dated(body: dict) -> Callable:
@@ -187,6 +196,28 @@ def _endpoints() -> list[Endpoint]:
         Endpoint(
             "symptom-delete", "DELETE",
             lambda w: f"{A(w)}/symptoms/{w.records['symptom'].pk}/", athlete_data(204),
+        ),
+        Endpoint("phase-list", "GET", lambda w: f"{A(w)}/phases/", athlete_data(200)),
+        Endpoint(
+            "phase-create", "POST", lambda w: f"{A(w)}/phases/", coach_data(201), body=phase_body,
+        ),
+        Endpoint(
+            "phase-detail", "GET",
+            lambda w: f"{A(w)}/phases/{w.records['phase'].pk}/", athlete_data(200),
+        ),
+        Endpoint(
+            "phase-replace", "PUT",
+            lambda w: f"{A(w)}/phases/{w.records['phase'].pk}/", coach_data(200),
+            body=phase_body,
+        ),
+        Endpoint(
+            "phase-patch", "PATCH",
+            lambda w: f"{A(w)}/phases/{w.records['phase'].pk}/", coach_data(200),
+            body=lambda w: {"notes": "Meet in three weeks"},
+        ),
+        Endpoint(
+            "phase-delete", "DELETE",
+            lambda w: f"{A(w)}/phases/{w.records['phase'].pk}/", coach_data(204),
         ),
         Endpoint("analyze", "POST", lambda w: f"{A(w)}/analyze/", coach_data(202)),
         Endpoint("analysis", "GET", lambda w: f"{A(w)}/analysis/", athlete_data(200)),

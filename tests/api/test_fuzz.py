@@ -18,6 +18,7 @@ and the stateful run has a fixed number of scenarios and steps (about two minute
 """
 
 import datetime as dt
+import itertools
 import json
 import uuid
 
@@ -110,6 +111,9 @@ def _negative_at(case, location) -> bool:
     return case.meta is not None and case.meta.is_negative_at(location)
 
 
+PHASE_DAYS_FROM, PHASE_DAYS = dt.date(1950, 1, 1), itertools.count()
+
+
 def _real_references(body, world, path: str):
     """A valid body, pointed at things that exist and names that are free (in place)."""
     if isinstance(body, list):
@@ -129,6 +133,10 @@ def _real_references(body, world, path: str):
         body["login"] = {"username": f"fuzz-{fresh}", "password": STRONG_PASSWORD}
     if path.endswith("/exercises/") and "slug" in body:
         body.update(slug=f"fuzz-{fresh}", name=f"Fuzz lift {fresh}")
+    if "/phases/" in path and ("start" in body or "end" in body):
+        # A phase's days must be free (no overlap) and in order: a day of its own.
+        day = (PHASE_DAYS_FROM + dt.timedelta(days=next(PHASE_DAYS))).isoformat()
+        body.update(start=day, end=day)
     for value in body.values():
         if isinstance(value, list | dict):
             _real_references(value, world, path)

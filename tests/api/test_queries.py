@@ -59,6 +59,13 @@ def _organizations(world, n):
         f.OrganizationFactory()
 
 
+def _phases(world, n):
+    start = world.athlete.phases.count()
+    for i in range(start, start + n):
+        day = DAY + dt.timedelta(days=30 + i)  # one-day phases, clear of the world's phase
+        f.TrainingPhaseFactory(athlete=world.athlete, start=day, end=day)
+
+
 def _coaches(world, n):
     for _ in range(n):
         f.CoachFactory(organization=world.org)
@@ -72,6 +79,7 @@ LISTS = {
     "coaches": ("head", "/api/v1/organizations/{org}/coaches/", _coaches),
     "flags": ("head", "/api/v1/flags/", _flags),
     "sessions": ("coach", f"{A}/sessions/", _sessions),
+    "phases": ("athlete", f"{A}/phases/", _phases),
     "analyses": ("coach", f"{A}/analyses/", _runs),
     "symptoms": ("athlete", f"{A}/symptoms/", _dated(f.SymptomReportFactory)),
     "sleep": ("athlete", f"{A}/check-ins/sleep/", _dated(f.SleepCheckInFactory)),

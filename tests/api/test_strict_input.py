@@ -232,6 +232,7 @@ def test_the_schema_offers_patch_where_the_api_does(schema):
         "/api/v1/athletes/{id}/",
         "/api/v1/athletes/{athlete_pk}/sessions/{id}/",
         "/api/v1/athletes/{athlete_pk}/symptoms/{id}/",
+        "/api/v1/athletes/{athlete_pk}/phases/{id}/",
         "/api/v1/athletes/{athlete_pk}/check-ins/sleep/{date}/",
     ]:
         assert "patch" in paths[path], path

@@ -1,25 +1,27 @@
-"""Every demo athlete's story is what the engine finds: its cause on top, the control clean."""
+"""Every demo athlete's story is what the engine finds: its cause on top at cause level, the
+control clean (no finding of either level, no red flag)."""
 
 import pytest
 from django.core.management import call_command
 
 from assessments.analysis import engine
+from assessments.analysis.rules import registry
 from assessments.selectors import load_snapshots
 from coaching.demo.cast import CAST
 from coaching.models import Athlete
 
 pytestmark = pytest.mark.django_db
 
-RED_FLAGS = {
-    "sudden_weakness", "severe_weakness", "unexplained_weakness", "sensory_symptoms",
-    "persistent_pain", "suspected_medical_condition",
-}  # fmt: skip
+RED_FLAGS = frozenset(registry.RED_FLAGS)
 
 
 def top_of(result) -> str:
+    """The first red flag, else the first likely cause (level ``cause``; watch items are
+    not causes)."""
     if result.red_flags:
         return result.red_flags[0].code
-    return result.findings[0].cause if result.findings else ""
+    causes = [finding for finding in result.findings if finding.level == "cause"]
+    return causes[0].cause if causes else ""
 
 
 def test_every_demo_athlete_gets_their_cause_on_top_and_the_control_none():

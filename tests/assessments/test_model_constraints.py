@@ -41,6 +41,9 @@ def test_bounds_are_enforced_by_the_database(factory, field, value, accepted):
         (f.FlagFactory, "kind", "injury"),
         (f.FlagFactory, "status", "snoozed"),
         (f.FlagFactory, "severity", "whenever"),
+        (f.FindingFactory, "level", "maybe"),
+        (f.SymptomReportFactory, "side", "top"),
+        (f.SymptomReportFactory, "progression", "sideways"),
     ],
 )
 def test_enumerations_are_enforced_by_the_database(factory, field, value):
@@ -93,3 +96,23 @@ def test_threshold_override_once_per_key_and_organization():
     assert_rejected(
         f.ThresholdOverrideFactory, organization=override.organization, key="sleep_min_hours"
     )
+
+
+def test_an_emergency_flag_is_stored():
+    flag = f.FlagFactory(severity="emergency")
+    flag.refresh_from_db()
+    assert flag.severity == "emergency"
+
+
+def test_a_finding_is_a_likely_cause_unless_said_otherwise():
+    assert f.FindingFactory().level == "cause"
+
+
+def test_symptom_triage_fields_default_to_not_said():
+    report = f.SymptomReportFactory()
+    report.refresh_from_db()
+    assert (report.side, report.progression, report.context) == (None, None, "")
+    assert not any(
+        (report.swelling, report.back_pain, report.saddle_numbness, report.bladder_bowel_change,
+         report.resolved)
+    )  # fmt: skip

@@ -29,6 +29,7 @@ def athlete_with_data(organization):
     session = f.TrainingSessionFactory(athlete=athlete, date=day)
     f.TrainingSetFactory(session=session, position=1)
     f.TrainingSetFactory(session=session, position=2, exercise=f.catalogue("leg-extension"))
+    f.TrainingPhaseFactory(athlete=athlete, start=day - dt.timedelta(days=6), end=day)
     return athlete
 
 
@@ -119,3 +120,41 @@ def test_as_of_defaults_to_the_organizations_local_day():
     athlete = f.AthleteFactory(organization=f.OrganizationFactory(timezone="Pacific/Kiritimati"))
     snapshot = load_snapshots([athlete.pk])[athlete.pk]
     assert abs((snapshot.as_of - dt.date.today()).days) <= 1
+
+
+def test_snapshot_holds_the_coach_set_phases_that_reach_into_the_window():
+    athlete = f.AthleteFactory()
+    recent = f.TrainingPhaseFactory(
+        athlete=athlete, start=AS_OF - dt.timedelta(days=3), end=AS_OF + dt.timedelta(days=3),
+        kind="taper",
+    )  # fmt: skip
+    f.TrainingPhaseFactory(
+        athlete=athlete, start=AS_OF - dt.timedelta(days=400), end=AS_OF - dt.timedelta(days=300)
+    )
+    f.TrainingPhaseFactory(athlete=f.AthleteFactory(), start=AS_OF, end=AS_OF)  # someone else's
+    snapshot = load_snapshots([athlete.pk], as_of=AS_OF)[athlete.pk]
+    assert [(p.start, p.end, p.kind) for p in snapshot.phases] == [
+        (recent.start, recent.end, "taper")
+    ]
+
+
+def test_snapshot_holds_the_symptom_triage_signs():
+    athlete = f.AthleteFactory()
+    f.SymptomReportFactory(
+        athlete=athlete, date=AS_OF, side="right", swelling=True, back_pain=True,
+        saddle_numbness=True, bladder_bowel_change=True, progression="improving", resolved=True,
+        context="After a long drive",
+    )  # fmt: skip
+    [report] = load_snapshots([athlete.pk], as_of=AS_OF)[athlete.pk].symptoms
+    assert (report.side, report.progression, report.context) == (
+        "right",
+        "improving",
+        "After a long drive",
+    )
+    assert report.swelling and report.back_pain and report.saddle_numbness
+    assert report.bladder_bowel_change and report.resolved
+
+
+def test_snapshot_holds_the_fat_free_mass():
+    athlete = f.AthleteFactory(fat_free_mass_kg=61.5)
+    assert load_snapshots([athlete.pk], as_of=AS_OF)[athlete.pk].profile.fat_free_mass_kg == 61.5

@@ -41,7 +41,8 @@ def test_analysis_stores_a_run_with_ranked_findings():
 
 
 def test_stored_findings_are_exactly_what_the_engine_found():
-    """On PostgreSQL findings go in by COPY: every field survives, advice text included."""
+    """On PostgreSQL findings go in by COPY: every field survives, level and advice included
+    (with what to monitor and when to re-test)."""
     from assessments.analysis import engine
     from assessments.selectors import load_snapshots
 
@@ -49,8 +50,8 @@ def test_stored_findings_are_exactly_what_the_engine_found():
     ids = [a.pk for a in athletes]
     expected = {
         athlete_id: [
-            (rank, x.cause, x.category, x.score, x.evidence,
-             [{"code": r.code, "text": r.text} for r in x.recommendations])
+            (rank, x.cause, x.category, x.level, x.score, x.evidence,
+             [r.to_dict() for r in x.recommendations])
             for rank, x in enumerate(engine.run(snapshot).findings, start=1)
         ]
         for athlete_id, snapshot in load_snapshots(ids, as_of=f.TODAY).items()
@@ -59,7 +60,7 @@ def test_stored_findings_are_exactly_what_the_engine_found():
 
     for athlete_id, run in runs.items():
         stored = [
-            [x.rank, x.cause, x.category, x.score, x.evidence, x.recommendations]
+            [x.rank, x.cause, x.category, x.level, x.score, x.evidence, x.recommendations]
             for x in Finding.objects.filter(run=run).order_by("rank")
         ]
         assert stored == json.loads(json.dumps(expected[athlete_id]))

@@ -130,4 +130,4 @@ def test_changelist_queries_do_not_grow_with_rows(client, team):
 
 
 def _inline_prefixes():
-    return ("sleepcheckins", "nutritioncheckins", "stresscheckins", "wellnesscheckins")
+    return ("phases", "sleepcheckins", "nutritioncheckins", "stresscheckins", "wellnesscheckins")

@@ -128,6 +128,7 @@ def grow_everything(organization, coach, count=8):
                 factory(athlete=athlete, date=day)
             session = f.TrainingSessionFactory(athlete=athlete, date=day)
             f.TrainingSetFactory(session=session, position=1)
+        f.TrainingPhaseFactory(athlete=athlete, start=today, end=today)
         f.ExerciseFactory(organization=organization)
         f.ThresholdOverrideFactory(organization=organization, key=f"sleep_min_hours_{athlete.pk}")
         analyse_athlete(athlete_id=athlete.pk)
@@ -183,6 +184,7 @@ def test_athlete_page_runs_a_constant_number_of_queries(client):
                 factory(athlete=athlete, date=day)
             session = f.TrainingSessionFactory(athlete=athlete, date=day)
             f.TrainingSetFactory(session=session, position=1)
+            f.TrainingPhaseFactory(athlete=athlete, start=day, end=day, kind="accumulation")
             analyse_athlete(athlete_id=athlete.pk)
 
     assert_queries_constant(lambda: client.get(url), grow)

@@ -1,5 +1,7 @@
 """The database enforces every bound and uniqueness rule of the coaching models."""
 
+import datetime as dt
+
 import pytest
 
 from tests import factories as f
@@ -12,6 +14,7 @@ BOUNDS = [
     (f.AthleteFactory, "height_cm", 100, 250, 0.5),
     (f.AthleteFactory, "body_mass_kg", 30, 300, 0.5),
     (f.AthleteFactory, "training_age_years", 0, 60, 0.5),
+    (f.AthleteFactory, "fat_free_mass_kg", 20, 200, 0.5),
     (f.SleepCheckInFactory, "hours", 0, 24, 0.1),
     (f.SleepCheckInFactory, "quality", 1, 5, 1),
     (f.NutritionCheckInFactory, "calories_kcal", 0, 15000, 1),
@@ -50,6 +53,7 @@ def test_bounds_are_enforced_by_the_database(factory, field, value, accepted):
         (f.ExerciseFactory, "kind", "cardio"),
         (f.ExerciseFactory, "pattern", "rowing"),
         (f.TrainingSetFactory, "side", "mid"),
+        (f.TrainingPhaseFactory, "kind", "holiday"),
     ],
 )
 def test_enumerations_are_enforced_by_the_database(factory, field, value):
@@ -114,3 +118,18 @@ def test_suite_runs_on_postgresql_in_ci():
     from django.db import connection
 
     assert connection.vendor == "postgresql"
+
+
+def test_a_phase_may_not_end_before_it_starts():
+    assert_rejected(f.TrainingPhaseFactory, start=f.TODAY, end=f.TODAY - dt.timedelta(days=1))
+
+
+def test_a_one_day_phase_is_accepted():
+    assert f.TrainingPhaseFactory(start=f.TODAY, end=f.TODAY).days == 1
+
+
+def test_phase_kinds_are_the_engines():
+    from assessments.analysis.snapshot import PHASE_KINDS
+    from coaching.models import PhaseKind
+
+    assert tuple(PhaseKind.values) == PHASE_KINDS

@@ -40,7 +40,9 @@ def rich_athlete(organization, own_exercise, offset: int):
     f.ActivationRatingFactory(athlete=athlete, date=day - dt.timedelta(days=1))
     f.SymptomReportFactory(
         athlete=athlete, date=day, numbness=True, pain_days=None, explained_by="a fall",
+        side="left", swelling=True, progression="worsening", context="after a long drive",
     )  # fmt: skip
+    f.SymptomReportFactory(athlete=athlete, date=day - dt.timedelta(days=2), side=None)
     f.SleepCheckInFactory(athlete=athlete, date=AS_OF - dt.timedelta(days=400))  # too old
     return athlete
 

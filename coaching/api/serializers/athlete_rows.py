@@ -28,6 +28,7 @@ LIST_COLUMNS = {
     "date_of_birth": "date_of_birth",
     "height_cm": "height_cm",
     "body_mass_kg": "body_mass_kg",
+    "fat_free_mass_kg": "fat_free_mass_kg",
     "training_age_years": "training_age_years",
     "goal": "goal",
     "created_at": "created_at",

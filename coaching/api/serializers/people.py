@@ -117,6 +117,7 @@ class AthleteSerializer(BoundedModelSerializer):
             "date_of_birth",
             "height_cm",
             "body_mass_kg",
+            "fat_free_mass_kg",
             "training_age_years",
             "goal",
             "goal_lifts",

@@ -222,13 +222,13 @@ def training_scan(s: Snapshot) -> TrainingScan:
     max_reps = t.e1rm_max_reps
     min_rpe, max_rir = t.hard_set_min_rpe, t.hard_set_max_rir
     e1rm, ranges, count = metrics.e1rm_kg, _RANGE_OF_REPS, metrics.count_leg_sets
-    strength_sets = _strength_sets
+    strength_sets, session_load = _strength_sets, metrics.session_load_au
     for session in s.sessions.last(span):
         age = end - session.date.toordinal()
         i = n - 1 - age // 7
         if i >= detailed:
             sessions[i] += 1
-            load[i] += max(0.0, session.duration_min) * max(0.0, session.session_rpe)
+            load[i] += session_load(session.duration_min, session.session_rpe)
             leg_sets, goal_sets = count(
                 session, leg, family, sets_by_slug[i], hard_by_slug[i], min_rpe, max_rir
             )
@@ -239,7 +239,7 @@ def training_scan(s: Snapshot) -> TrainingScan:
                 goal_sessions[i] += 1
         elif i >= 0:  # older weeks: leg sets and load are enough (phase detection)
             sessions[i] += 1
-            load[i] += max(0.0, session.duration_min) * max(0.0, session.session_rpe)
+            load[i] += session_load(session.duration_min, session.session_rpe)
             counted = strength_sets(session, leg, strength_set)
             if counted is not None:
                 older_sets[i] += counted
@@ -283,9 +283,8 @@ def training_scan(s: Snapshot) -> TrainingScan:
         # a break may have begun before the span: find the last leg day before it
         for session in reversed(s.sessions.window(extra, span)):
             if any(one_set.exercise in leg for one_set in session.sets):
-                days.append(session.date)
+                days.insert(0, session.date)  # days are in date order: it goes first
                 break
-    days.sort()
     return TrainingScan(
         weeks,
         tuple(days),

@@ -80,7 +80,7 @@ def e1rm_kg(
     if rir is None:
         rir = 10.0 - rpe if rpe is not None and rpe >= RPE_RELIABLE_MIN else 0.0
     reps_to_failure = reps + rir if rir > 0 else reps
-    if reps_to_failure > min(max_reps, EPLEY_MAX_REPS):
+    if reps_to_failure > max_reps or reps_to_failure > EPLEY_MAX_REPS:
         return None
     return float(load_kg) if reps_to_failure <= 1 else load_kg * (1.0 + reps_to_failure / 30.0)
 
@@ -234,8 +234,9 @@ def t_95_one_sided(dof: int) -> float:
 
 
 def session_load_au(duration_min: float, session_rpe: float) -> float:
-    """Session-RPE load in arbitrary units = duration (min) x session RPE (Foster et al. 2001)."""
-    return max(0.0, duration_min) * max(0.0, session_rpe)
+    """Session-RPE load in arbitrary units = duration (min) x session RPE (Foster et al. 2001);
+    a negative duration or RPE counts as 0."""
+    return (duration_min if duration_min > 0 else 0.0) * (session_rpe if session_rpe > 0 else 0.0)
 
 
 def daily_loads(sessions: Iterable[Session], end: date, days: int) -> list[float]:

@@ -25,20 +25,20 @@ MAJOR_LEG_MUSCLES = ("quadriceps", "hamstrings", "glutes")
 
 T = TypeVar("T")
 _by_date = attrgetter("date")
+_LAST_DAY_NUMBER = date.max.toordinal()
 
 
 class Series(tuple, Generic[T]):
     """Dated entries, oldest first, with windows counted back from the snapshot's day.
 
     ``last(14)`` is the 14 calendar days ending on ``as_of`` (inclusive); entries dated after
-    ``as_of`` are kept but never fall in a window. Windows use a lazily built list of day numbers
-    and binary search, and are remembered, so asking many times is cheap.
+    ``as_of`` are kept but never fall in a window. Windows are found by binary search on the
+    entries' dates and remembered, so asking many times is cheap.
     """
 
     def __new__(cls, items: Iterable[T] = (), as_of: date | None = None) -> Series[T]:
         series = super().__new__(cls, sorted(items, key=_by_date))
         series._as_of = as_of
-        series._days = None  # day numbers, built on first use
         series._windows = {}  # (days, ending_days_ago) -> entries: series never change
         return series
 
@@ -46,10 +46,13 @@ class Series(tuple, Generic[T]):
     def as_of(self) -> date | None:
         return self._as_of
 
-    def _day_numbers(self) -> list[int]:
-        if self._days is None:
-            self._days = list(map(date.toordinal, map(_by_date, self)))
-        return self._days
+    def _count_until(self, day_number: int) -> int:
+        """How many entries are dated on or before the day with ordinal ``day_number``."""
+        if day_number < 1:
+            return 0
+        if day_number >= _LAST_DAY_NUMBER:
+            return len(self)
+        return bisect_right(self, date.fromordinal(day_number), key=_by_date)
 
     def window(self, days: int, ending_days_ago: int = 0) -> tuple[T, ...]:
         """Entries in the ``days`` calendar days that end ``ending_days_ago`` days before as_of."""
@@ -59,8 +62,7 @@ class Series(tuple, Generic[T]):
             entries = ()
             if days > 0 and self:
                 end = self._as_of.toordinal() - ending_days_ago
-                numbers = self._day_numbers()
-                entries = self[bisect_right(numbers, end - days) : bisect_right(numbers, end)]
+                entries = self[self._count_until(end - days) : self._count_until(end)]
             self._windows[key] = entries
         return entries
 
@@ -72,7 +74,7 @@ class Series(tuple, Generic[T]):
         """The newest entry dated on or before as_of, or None."""
         if not self:
             return None
-        index = bisect_right(self._day_numbers(), self._as_of.toordinal())
+        index = bisect_right(self, self._as_of, key=_by_date)
         return self[index - 1] if index else None
 
     def first_date(self) -> date | None:

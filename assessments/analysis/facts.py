@@ -23,12 +23,13 @@ R = TypeVar("R")
 
 
 def cached(fn: Callable[..., R]) -> Callable[..., R]:
-    """Memoise ``fn(snapshot, *args)`` in the snapshot's own cache."""
+    """Memoise ``fn(snapshot, *args)`` in the snapshot's own cache, under the function's
+    name (a fact of the snapshot alone) or its name and arguments."""
     name = fn.__name__
 
     @wraps(fn)
     def wrapper(s: Snapshot, *args):
-        key = (name, *args)
+        key = (name, *args) if args else name
         try:
             return s.cache[key]
         except KeyError:

@@ -304,7 +304,8 @@ class Snapshot:
     """Everything the engine knows about one athlete on ``as_of``.
 
     Series may be passed as any iterable (tuple, list); they become :class:`Series` sorted by
-    date. ``cache`` holds derived facts the rules share (built lazily by ``facts.py``).
+    date. ``cache`` holds derived facts the rules share (built lazily by ``facts.py``) while
+    ``run()`` works on the snapshot; the run empties it when it is done.
     """
 
     profile: Profile

@@ -16,7 +16,7 @@ from statistics import median
 from typing import TypeVar
 
 from . import metrics
-from .snapshot import Snapshot, WellnessEntry
+from .snapshot import ExerciseInfo, Snapshot, WellnessEntry
 from .thresholds import Thresholds
 
 R = TypeVar("R")
@@ -69,6 +69,12 @@ def trend_lifts(s: Snapshot) -> tuple[str, ...]:
     return tuple(
         slug for slug, info in s.exercises.items() if info.kind == "compound" and info.is_leg
     )
+
+
+@cached
+def leg_exercises(s: Snapshot) -> dict[str, ExerciseInfo]:
+    """The catalogue's exercises that work a leg muscle, by slug."""
+    return {slug: info for slug, info in s.exercises.items() if info.is_leg}
 
 
 @cached
@@ -199,7 +205,7 @@ def training_scan(s: Snapshot) -> TrainingScan:
     sets, and the best e1RM of each day per tracked lift and rep range."""
     t = s.thresholds
     n = phase_weeks(t)
-    leg = {slug: info for slug, info in s.exercises.items() if info.is_leg}
+    leg = leg_exercises(s)
     strength = [slug for slug, info in leg.items() if info.kind != "plyometric"]
     plyometric = [slug for slug, info in leg.items() if info.kind == "plyometric"]
     tracked = set(trend_lifts(s))
@@ -325,7 +331,7 @@ def training_in_weeks(s: Snapshot, chosen: Iterable[int]) -> metrics.LegTraining
     """``LegTraining`` over some weeks of ``weekly_log`` (indexes, oldest week 0; only the
     volume window's weeks carry per-exercise counts)."""
     scan = training_scan(s)
-    leg = {slug: info for slug, info in s.exercises.items() if info.is_leg}
+    leg = leg_exercises(s)
     out = metrics.LegTraining()
     sets = dict.fromkeys(leg, 0)
     hard = dict.fromkeys(leg, 0)
@@ -644,9 +650,8 @@ def e1rm_drop(s: Snapshot) -> StrengthChange | None:
                 drop = metrics.as_reported(metrics.drop_pct(best_before, best_recent))
                 if drop is None:
                     continue  # a zero or near-zero reference says nothing about a drop
-                change = StrengthChange(lift, best_recent, best_before, drop)
-                if worst is None or change.drop_pct > worst.drop_pct:
-                    worst = change
+                if worst is None or drop > worst.drop_pct:
+                    worst = StrengthChange(lift, best_recent, best_before, drop)
     return worst
 
 

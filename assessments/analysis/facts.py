@@ -277,11 +277,9 @@ def training_scan(s: Snapshot) -> TrainingScan:
                 lift.setdefault(rep_range(test.reps), []).append((test.date, value))
     weeks = tuple(
         WeekLog(
-            s.as_of - timedelta(days=7 * (n - 1 - i) + 6),
-            s.as_of - timedelta(days=7 * (n - 1 - i)),
-            sum(sets_by_slug[i].values()) - sum(sets_by_slug[i][p] for p in plyometric)
-            if i >= detailed
-            else older_sets[i],
+            date.fromordinal(end - 7 * (n - 1 - i) - 6),
+            date.fromordinal(end - 7 * (n - 1 - i)),
+            _strength_total(sets_by_slug[i], plyometric) if i >= detailed else older_sets[i],
             load[i],
         )
         for i in range(n)
@@ -304,8 +302,23 @@ def training_scan(s: Snapshot) -> TrainingScan:
     )
 
 
+def _strength_total(sets_by_slug: dict[str, int], plyometric: list[str]) -> int:
+    """A week's leg sets without the plyometric ones."""
+    return sum(sets_by_slug.values()) - sum(map(sets_by_slug.__getitem__, plyometric))
+
+
+_exercise_of = attrgetter("exercise")
+_side_of = attrgetter("side")
+
+
 def _strength_sets(session, leg, strength) -> int | None:
     """A session's leg strength sets (a left/right pair once), or None without leg work."""
+    slugs = list(map(_exercise_of, session.sets))
+    if leg.keys().isdisjoint(slugs):
+        return None
+    sides = list(map(_side_of, session.sets))
+    if sides.count("both") == len(sides):  # the common case: nothing logged per side
+        return sum(map(strength.__contains__, slugs))
     count, sided, any_leg = 0, False, False
     for one_set in session.sets:
         slug = one_set.exercise

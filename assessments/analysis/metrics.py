@@ -20,11 +20,13 @@ def as_reported(value: float | None) -> float | None:
     """A metric at the precision evidence shows it (4 significant digits). Rules compare this
     value with their threshold, so a coach never sees '30.0 ml/kg' flagged against a 30 ml/kg
     minimum because of floating-point noise. Infinite or NaN values become None."""
-    if value is None or not math.isfinite(value):
+    if value is None:
         return None
     size = abs(value)
-    if 1.0 <= size < 10.0:  # the common case, without a logarithm
+    if 1.0 <= size < 10.0:  # the common case, without a logarithm (and finite)
         return round(value, REPORTED_DIGITS - 1)
+    if not math.isfinite(value):
+        return None
     if size == 0:
         return 0.0
     return round(value, REPORTED_DIGITS - 1 - math.floor(math.log10(size)))

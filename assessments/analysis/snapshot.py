@@ -25,7 +25,6 @@ MAJOR_LEG_MUSCLES = ("quadriceps", "hamstrings", "glutes")
 
 T = TypeVar("T")
 _by_date = attrgetter("date")
-_LAST_DAY_NUMBER = date.max.toordinal()
 
 
 class Series(tuple, Generic[T]):
@@ -47,10 +46,11 @@ class Series(tuple, Generic[T]):
         return self._as_of
 
     def _count_until(self, day_number: int) -> int:
-        """How many entries are dated on or before the day with ordinal ``day_number``."""
-        if day_number < 1:
+        """How many entries (at least one) are dated on or before the day with ordinal
+        ``day_number``; a day before the first entry or after the last needs no search."""
+        if day_number < self[0].date.toordinal():
             return 0
-        if day_number >= _LAST_DAY_NUMBER:
+        if day_number >= self[-1].date.toordinal():
             return len(self)
         return bisect_right(self, date.fromordinal(day_number), key=_by_date)
 

@@ -110,7 +110,7 @@ def run(snapshot: Snapshot) -> Result:
         _collect(rule.code, outcome, flags, gaps)
     red_flags = _red_flags(flags)
     lookback = facts.lookback_days(t)
-    return Result(
+    result = Result(
         athlete_id=s.profile.athlete_id,
         as_of=s.as_of,
         ruleset_version=RULESET_VERSION,
@@ -123,6 +123,10 @@ def run(snapshot: Snapshot) -> Result:
         training_advice_secondary=any(f.severity in REFERRAL_SEVERITIES for f in red_flags),
         phases=facts.phases(s),
     )
+    # The shared facts served this run; dropping them keeps a batch of snapshots light
+    # (less memory, and less for the garbage collector to scan while the batch runs).
+    s.cache.clear()
+    return result
 
 
 # (winner, loser): when both are found, the loser's advice would contradict the winner's (a

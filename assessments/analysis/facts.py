@@ -18,19 +18,20 @@ from statistics import median
 from typing import TypeVar
 
 from . import metrics
-from .snapshot import Snapshot, WellnessEntry
+from .snapshot import ExerciseInfo, Snapshot, WellnessEntry
 from .thresholds import Thresholds
 
 R = TypeVar("R")
 
 
 def cached(fn: Callable[..., R]) -> Callable[..., R]:
-    """Memoise ``fn(snapshot, *args)`` in the snapshot's own cache."""
+    """Memoise ``fn(snapshot, *args)`` in the snapshot's own cache, under the function's
+    name (a fact of the snapshot alone) or its name and arguments."""
     name = fn.__name__
 
     @wraps(fn)
     def wrapper(s: Snapshot, *args):
-        key = (name, *args)
+        key = (name, *args) if args else name
         try:
             return s.cache[key]
         except KeyError:
@@ -70,6 +71,12 @@ def trend_lifts(s: Snapshot) -> tuple[str, ...]:
     return tuple(
         slug for slug, info in s.exercises.items() if info.kind == "compound" and info.is_leg
     )
+
+
+@cached
+def leg_exercises(s: Snapshot) -> dict[str, ExerciseInfo]:
+    """The catalogue's exercises that work a leg muscle, by slug."""
+    return {slug: info for slug, info in s.exercises.items() if info.is_leg}
 
 
 @cached
@@ -200,7 +207,7 @@ def training_scan(s: Snapshot) -> TrainingScan:
     sets, and the best e1RM of each day per tracked lift and rep range."""
     t = s.thresholds
     n = phase_weeks(t)
-    leg = {slug: info for slug, info in s.exercises.items() if info.is_leg}
+    leg = leg_exercises(s)
     strength = [slug for slug, info in leg.items() if info.kind != "plyometric"]
     plyometric = [slug for slug, info in leg.items() if info.kind == "plyometric"]
     tracked = set(trend_lifts(s))
@@ -224,13 +231,13 @@ def training_scan(s: Snapshot) -> TrainingScan:
     max_reps = t.e1rm_max_reps
     min_rpe, max_rir = t.hard_set_min_rpe, t.hard_set_max_rir
     e1rm, ranges, count = metrics.e1rm_kg, _RANGE_OF_REPS, metrics.count_leg_sets
-    strength_sets = _strength_sets
+    strength_sets, session_load = _strength_sets, metrics.session_load_au
     for session in s.sessions.last(span):
         age = end - session.date.toordinal()
         i = n - 1 - age // 7
         if i >= detailed:
             sessions[i] += 1
-            load[i] += max(0.0, session.duration_min) * max(0.0, session.session_rpe)
+            load[i] += session_load(session.duration_min, session.session_rpe)
             leg_sets, goal_sets = count(
                 session, leg, family, sets_by_slug[i], hard_by_slug[i], min_rpe, max_rir
             )
@@ -241,7 +248,7 @@ def training_scan(s: Snapshot) -> TrainingScan:
                 goal_sessions[i] += 1
         elif i >= 0:  # older weeks: leg sets and load are enough (phase detection)
             sessions[i] += 1
-            load[i] += max(0.0, session.duration_min) * max(0.0, session.session_rpe)
+            load[i] += session_load(session.duration_min, session.session_rpe)
             counted = strength_sets(session, leg, strength_set)
             if counted is not None:
                 older_sets[i] += counted
@@ -272,11 +279,9 @@ def training_scan(s: Snapshot) -> TrainingScan:
                 lift.setdefault(rep_range(test.reps), []).append((test.date, value))
     weeks = tuple(
         WeekLog(
-            s.as_of - timedelta(days=7 * (n - 1 - i) + 6),
-            s.as_of - timedelta(days=7 * (n - 1 - i)),
-            sum(sets_by_slug[i].values()) - sum(sets_by_slug[i][p] for p in plyometric)
-            if i >= detailed
-            else older_sets[i],
+            date.fromordinal(end - 7 * (n - 1 - i) - 6),
+            date.fromordinal(end - 7 * (n - 1 - i)),
+            _strength_total(sets_by_slug[i], plyometric) if i >= detailed else older_sets[i],
             load[i],
         )
         for i in range(n)
@@ -285,9 +290,8 @@ def training_scan(s: Snapshot) -> TrainingScan:
         # a break may have begun before the span: find the last leg day before it
         for session in reversed(s.sessions.window(extra, span)):
             if any(one_set.exercise in leg for one_set in session.sets):
-                days.append(session.date)
+                days.insert(0, session.date)  # days are in date order: it goes first
                 break
-    days.sort()
     return TrainingScan(
         weeks,
         tuple(days),
@@ -300,8 +304,23 @@ def training_scan(s: Snapshot) -> TrainingScan:
     )
 
 
+def _strength_total(sets_by_slug: dict[str, int], plyometric: list[str]) -> int:
+    """A week's leg sets without the plyometric ones."""
+    return sum(sets_by_slug.values()) - sum(map(sets_by_slug.__getitem__, plyometric))
+
+
+_exercise_of = attrgetter("exercise")
+_side_of = attrgetter("side")
+
+
 def _strength_sets(session, leg, strength) -> int | None:
     """A session's leg strength sets (a left/right pair once), or None without leg work."""
+    slugs = list(map(_exercise_of, session.sets))
+    if leg.keys().isdisjoint(slugs):
+        return None
+    sides = list(map(_side_of, session.sets))
+    if sides.count("both") == len(sides):  # the common case: nothing logged per side
+        return sum(map(strength.__contains__, slugs))
     count, sided, any_leg = 0, False, False
     for one_set in session.sets:
         slug = one_set.exercise
@@ -327,7 +346,7 @@ def training_in_weeks(s: Snapshot, chosen: Iterable[int]) -> metrics.LegTraining
     """``LegTraining`` over some weeks of ``weekly_log`` (indexes, oldest week 0; only the
     volume window's weeks carry per-exercise counts)."""
     scan = training_scan(s)
-    leg = {slug: info for slug, info in s.exercises.items() if info.is_leg}
+    leg = leg_exercises(s)
     out = metrics.LegTraining()
     sets = dict.fromkeys(leg, 0)
     hard = dict.fromkeys(leg, 0)
@@ -688,9 +707,8 @@ def e1rm_drop(s: Snapshot) -> StrengthChange | None:
                 drop = metrics.as_reported(metrics.drop_pct(best_before, best_recent))
                 if drop is None:
                     continue  # a zero or near-zero reference says nothing about a drop
-                change = StrengthChange(lift, best_recent, best_before, drop)
-                if worst is None or change.drop_pct > worst.drop_pct:
-                    worst = change
+                if worst is None or drop > worst.drop_pct:
+                    worst = StrengthChange(lift, best_recent, best_before, drop)
     return worst
 
 

@@ -20,11 +20,13 @@ def as_reported(value: float | None) -> float | None:
     """A metric at the precision evidence shows it (4 significant digits). Rules compare this
     value with their threshold, so a coach never sees '30.0 ml/kg' flagged against a 30 ml/kg
     minimum because of floating-point noise. Infinite or NaN values become None."""
-    if value is None or not math.isfinite(value):
+    if value is None:
         return None
     size = abs(value)
-    if 1.0 <= size < 10.0:  # the common case, without a logarithm
+    if 1.0 <= size < 10.0:  # the common case, without a logarithm (and finite)
         return round(value, REPORTED_DIGITS - 1)
+    if not math.isfinite(value):
+        return None
     if size == 0:
         return 0.0
     return round(value, REPORTED_DIGITS - 1 - math.floor(math.log10(size)))
@@ -80,7 +82,7 @@ def e1rm_kg(
     if rir is None:
         rir = 10.0 - rpe if rpe is not None and rpe >= RPE_RELIABLE_MIN else 0.0
     reps_to_failure = reps + rir if rir > 0 else reps
-    if reps_to_failure > min(max_reps, EPLEY_MAX_REPS):
+    if reps_to_failure > max_reps or reps_to_failure > EPLEY_MAX_REPS:
         return None
     return float(load_kg) if reps_to_failure <= 1 else load_kg * (1.0 + reps_to_failure / 30.0)
 
@@ -240,8 +242,9 @@ def t_95_one_sided(dof: int) -> float:
 
 
 def session_load_au(duration_min: float, session_rpe: float) -> float:
-    """Session-RPE load in arbitrary units = duration (min) x session RPE (Foster et al. 2001)."""
-    return max(0.0, duration_min) * max(0.0, session_rpe)
+    """Session-RPE load in arbitrary units = duration (min) x session RPE (Foster et al. 2001);
+    a negative duration or RPE counts as 0."""
+    return (duration_min if duration_min > 0 else 0.0) * (session_rpe if session_rpe > 0 else 0.0)
 
 
 def daily_loads(sessions: Iterable[Session], end: date, days: int) -> list[float]:

@@ -310,6 +310,13 @@ class Recommendation:
         }
 
 
+# Each strategy in its plain words (no numbers to render): built once, shared (immutable).
+PLAIN: dict[str, Recommendation] = {
+    code: Recommendation(code, strategy.text, strategy.monitor, strategy.retest_after_days)
+    for code, strategy in CATALOGUE.items()
+}
+
+
 def direction(code: str) -> str:
     """``less``, ``more`` or '' for a strategy code (see ``Strategy.direction``)."""
     return CATALOGUE[code].direction
@@ -335,8 +342,11 @@ def for_athlete(
         if code not in seen:
             seen.add(code)
             strategy = CATALOGUE[code]
-            text = strategy.render(advice) if advice else strategy.text
-            out.append(Recommendation(code, text, strategy.monitor, strategy.retest_after_days))
+            if advice and strategy.template:
+                text = strategy.render(advice)
+                out.append(Recommendation(code, text, strategy.monitor, strategy.retest_after_days))
+            else:
+                out.append(PLAIN[code])
     return tuple(out)
 
 

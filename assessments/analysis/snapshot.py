@@ -31,14 +31,13 @@ class Series(tuple, Generic[T]):
     """Dated entries, oldest first, with windows counted back from the snapshot's day.
 
     ``last(14)`` is the 14 calendar days ending on ``as_of`` (inclusive); entries dated after
-    ``as_of`` are kept but never fall in a window. Windows use a lazily built list of day numbers
-    and binary search, and are remembered, so asking many times is cheap.
+    ``as_of`` are kept but never fall in a window. Windows are found by binary search on the
+    entries' dates and remembered, so asking many times is cheap.
     """
 
     def __new__(cls, items: Iterable[T] = (), as_of: date | None = None) -> Series[T]:
         series = super().__new__(cls, sorted(items, key=_by_date))
         series._as_of = as_of
-        series._days = None  # day numbers, built on first use
         series._windows = {}  # (days, ending_days_ago) -> entries: series never change
         return series
 
@@ -46,10 +45,14 @@ class Series(tuple, Generic[T]):
     def as_of(self) -> date | None:
         return self._as_of
 
-    def _day_numbers(self) -> list[int]:
-        if self._days is None:
-            self._days = list(map(date.toordinal, map(_by_date, self)))
-        return self._days
+    def _count_until(self, day_number: int) -> int:
+        """How many entries (at least one) are dated on or before the day with ordinal
+        ``day_number``; a day before the first entry or after the last needs no search."""
+        if day_number < self[0].date.toordinal():
+            return 0
+        if day_number >= self[-1].date.toordinal():
+            return len(self)
+        return bisect_right(self, date.fromordinal(day_number), key=_by_date)
 
     def window(self, days: int, ending_days_ago: int = 0) -> tuple[T, ...]:
         """Entries in the ``days`` calendar days that end ``ending_days_ago`` days before as_of."""
@@ -59,8 +62,7 @@ class Series(tuple, Generic[T]):
             entries = ()
             if days > 0 and self:
                 end = self._as_of.toordinal() - ending_days_ago
-                numbers = self._day_numbers()
-                entries = self[bisect_right(numbers, end - days) : bisect_right(numbers, end)]
+                entries = self[self._count_until(end - days) : self._count_until(end)]
             self._windows[key] = entries
         return entries
 
@@ -72,7 +74,7 @@ class Series(tuple, Generic[T]):
         """The newest entry dated on or before as_of, or None."""
         if not self:
             return None
-        index = bisect_right(self._day_numbers(), self._as_of.toordinal())
+        index = bisect_right(self, self._as_of, key=_by_date)
         return self[index - 1] if index else None
 
     def first_date(self) -> date | None:
@@ -302,7 +304,8 @@ class Snapshot:
     """Everything the engine knows about one athlete on ``as_of``.
 
     Series may be passed as any iterable (tuple, list); they become :class:`Series` sorted by
-    date. ``cache`` holds derived facts the rules share (built lazily by ``facts.py``).
+    date. ``cache`` holds derived facts the rules share (built lazily by ``facts.py``) while
+    ``run()`` works on the snapshot; the run empties it when it is done.
     """
 
     profile: Profile

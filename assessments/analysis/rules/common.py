@@ -3,6 +3,7 @@ found causes that explain weakness away."""
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -11,7 +12,9 @@ from ..thresholds import Thresholds
 from .registry import CAUSES, Found, Gap
 
 
+@functools.lru_cache(maxsize=1024)
 def no_data(what: str, days: int) -> Gap:
+    """'no sleep check-ins in the last 14 days' (a Gap is immutable: one per sentence)."""
     return Gap(f"no {what} in the last {days} days")
 
 

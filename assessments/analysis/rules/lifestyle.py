@@ -87,6 +87,7 @@ def inadequate_sleep(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     shortfall = short_of(mean_h, minimum_h, t.sleep_full_score_shortfall_h)
     poor_max = t.sleep_quality_poor_max
     signals = []
+    short = None
     if mean_h < minimum_h:  # the persistence checks run only when they can matter
         short = persistence(nights, lambda n: n.hours < minimum_h)
         clearly = (
@@ -106,7 +107,8 @@ def inadequate_sleep(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     if tier is None:
         return None
     level, severity = tier
-    short = persistence(nights, lambda n: n.hours < minimum_h)
+    if short is None:
+        short = persistence(nights, lambda n: n.hours < minimum_h)
     to_add_min = round_up((minimum_h - mean_h) * 60, SLEEP_ADVICE_STEP_MIN)
     return Found(
         score=score(severity, len(nights) / days),

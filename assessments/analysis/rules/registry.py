@@ -194,7 +194,21 @@ def short_of(value: float, limit: float, full_at: float) -> float:
 
 def clean_evidence(evidence: Mapping[str, object]) -> dict:
     """Evidence ready for JSON: floats rounded, tuples as lists, dates as ISO strings."""
-    return {key: _clean(value) for key, value in evidence.items()}
+    out = {}
+    for key, value in evidence.items():
+        kind = type(value)
+        if kind in _KEPT_AS_IS:
+            out[key] = value
+        elif kind is float:
+            out[key] = as_reported(value)
+        else:
+            out[key] = _clean(value)
+    return out
+
+
+# Exact types evidence keeps unchanged (the common case, looked up before ``_clean``'s checks;
+# bool is not among them: it becomes 0 or 1).
+_KEPT_AS_IS = frozenset({int, str, type(None)})
 
 
 def _clean(value: object) -> object:

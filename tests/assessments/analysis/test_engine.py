@@ -59,6 +59,13 @@ def test_evidence_dates_and_tuples_become_json_values():
     assert evidence["latest_report"] == "2026-11-21"
 
 
+def test_a_run_leaves_no_cached_facts_on_the_snapshot_and_reruns_alike():
+    snapshot = b.healthy()
+    first = run(snapshot)
+    assert snapshot.cache == {}
+    assert run(snapshot) == first
+
+
 def test_findings_are_sorted_by_score():
     result = run(b.healthy(sleep=b.sleep(6.8), stress=b.stress(8), nutrition=b.nutrition(72.0)))
     scores = [f.score for f in result.findings]

@@ -44,6 +44,19 @@ def test_latest_and_first_date_of_empty_and_future_only_series():
     assert Series(nights(5, 2), b.AS_OF).first_date() == b.day(5)
 
 
+def test_windows_reaching_past_the_calendar_take_every_entry_up_to_the_analysis_day():
+    series = Series(nights(-2, 1, 400), b.AS_OF)
+    assert [n.date for n in series.last(10**7)] == [b.day(400), b.day(1)]
+    assert series.window(5, 10**7) == ()
+
+
+def test_windows_between_entries_find_the_entries_inside_them():
+    series = Series(nights(1, 3, 5, 9), b.AS_OF)
+    assert [n.date for n in series.window(4, 2)] == [b.day(5), b.day(3)]
+    assert [n.date for n in series.window(3, 2)] == [b.day(3)]
+    assert series.window(2, 6) == ()
+
+
 def test_empty_or_negative_windows_are_empty():
     series = Series(nights(1), b.AS_OF)
     assert series.last(0) == ()

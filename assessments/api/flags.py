@@ -1,7 +1,7 @@
 """Flags for coaches: list them, acknowledge them, resolve them."""
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -13,6 +13,8 @@ from coaching.api.strict import StrictCharField, StrictSerializer
 from coaching.scoping import athletes_for
 
 from .filters import FlagFilter
+
+CONFLICT = OpenApiResponse(description="The flag's status does not allow this change.")
 
 
 class FlagSerializer(serializers.ModelSerializer):
@@ -65,12 +67,12 @@ class FlagViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
         scope = athletes_for(self.request.user).values("pk")
         return Flag.objects.filter(athlete__in=scope).select_related("athlete")
 
-    @extend_schema(request=FlagNoteSerializer, responses=FlagSerializer)
+    @extend_schema(request=FlagNoteSerializer, responses={200: FlagSerializer, 409: CONFLICT})
     @action(detail=True, methods=["post"])
     def acknowledge(self, request, pk=None):
         return self._transition(services.acknowledge_flag)
 
-    @extend_schema(request=FlagNoteSerializer, responses=FlagSerializer)
+    @extend_schema(request=FlagNoteSerializer, responses={200: FlagSerializer, 409: CONFLICT})
     @action(detail=True, methods=["post"])
     def resolve(self, request, pk=None):
         return self._transition(services.resolve_flag)
@@ -82,5 +84,6 @@ class FlagViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
         try:
             flag = change(flag_id=flag.pk, user=self.request.user, note=body.validated_data["note"])
         except services.FlagTransitionError as error:
-            raise serializers.ValidationError({"status": [str(error)]}) from error
+            # A valid request that the flag's current state refuses: a conflict, not bad input.
+            return Response({"status": [str(error)]}, status=status.HTTP_409_CONFLICT)
         return Response(FlagSerializer(flag).data)

@@ -299,7 +299,7 @@ def test_flag_lifecycle(world):
     resolved = client.post(f"/api/v1/flags/{flag.pk}/resolve/", {}).json()
     assert resolved["status"] == "resolved" and resolved["resolved_at"]
     again = client.post(f"/api/v1/flags/{flag.pk}/acknowledge/", {})
-    assert again.status_code == 400 and "status" in again.json()
+    assert again.status_code == 409 and "status" in again.json()
     assert Flag.objects.get(pk=flag.pk).status == "resolved"
 
 

@@ -15,7 +15,7 @@ from functools import wraps
 from itertools import pairwise
 from operator import attrgetter
 from statistics import median
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from . import metrics
 from .snapshot import ExerciseInfo, Snapshot, WellnessEntry
@@ -165,10 +165,10 @@ class PhaseUsed:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class WeekLog:
+class WeekLog(NamedTuple):
     """One calendar week of the log (7 days ending ``end``): pair-counted leg strength sets
-    and the session-RPE load."""
+    and the session-RPE load. Named tuples like it are built many times a run: cheaper to
+    build than frozen dataclasses, and as immutable."""
 
     start: date
     end: date
@@ -757,8 +757,7 @@ def jump_dropped(change: JumpChange | None, t: Thresholds) -> bool:
     return change is not None and change.drop_pct >= t.jump_drop_min_pct
 
 
-@dataclass(frozen=True, slots=True)
-class LiftWeek:
+class LiftWeek(NamedTuple):
     """One week of one tracked lift: its top load, the most reps done at that load, and its
     sets (a left/right pair once)."""
 
@@ -1093,8 +1092,7 @@ def body_mass_kg(s: Snapshot) -> float | None:
     return mass if plausible_mass(mass) else None
 
 
-@dataclass(frozen=True, slots=True)
-class BaselineShift:
+class BaselineShift(NamedTuple):
     recent_mean: float
     baseline_mean: float
     z: float

@@ -32,13 +32,15 @@ def cached(fn: Callable[..., R]) -> Callable[..., R]:
     @wraps(fn)
     def wrapper(s: Snapshot, *args):
         key = (name, *args) if args else name
-        try:
-            return s.cache[key]
-        except KeyError:
+        value = s.cache.get(key, _NOT_CACHED)  # a raised KeyError per first ask costs more
+        if value is _NOT_CACHED:
             value = s.cache[key] = fn(s, *args)
-            return value
+        return value
 
     return wrapper
+
+
+_NOT_CACHED = object()  # None is a fact too (no data)
 
 
 def lookback_days(t: Thresholds) -> int:

@@ -104,6 +104,8 @@ def run(snapshot: Snapshot) -> Result:
     flags: dict[str, Raised] = {}
     no_reports = not s.symptoms.last(t.symptom_window_days)
     for rule in RED_FLAGS.values():
+        if no_reports and rule.needs == ("symptoms",):
+            continue  # it reads symptom reports alone: without one it could only report a gap
         outcome = rule.check(s, t, found) if rule.after_others else rule.check(s, t)
         if no_reports and isinstance(outcome, Gap) and "symptoms" in rule.needs:
             continue  # no symptom report means nothing to report, not missing data

@@ -15,7 +15,7 @@ from functools import wraps
 from itertools import pairwise
 from operator import attrgetter
 from statistics import median
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from . import metrics
 from .snapshot import ExerciseInfo, Snapshot, WellnessEntry
@@ -32,13 +32,15 @@ def cached(fn: Callable[..., R]) -> Callable[..., R]:
     @wraps(fn)
     def wrapper(s: Snapshot, *args):
         key = (name, *args) if args else name
-        try:
-            return s.cache[key]
-        except KeyError:
+        value = s.cache.get(key, _NOT_CACHED)  # a raised KeyError per first ask costs more
+        if value is _NOT_CACHED:
             value = s.cache[key] = fn(s, *args)
-            return value
+        return value
 
     return wrapper
+
+
+_NOT_CACHED = object()  # None is a fact too (no data)
 
 
 def lookback_days(t: Thresholds) -> int:
@@ -165,10 +167,10 @@ class PhaseUsed:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class WeekLog:
+class WeekLog(NamedTuple):
     """One calendar week of the log (7 days ending ``end``): pair-counted leg strength sets
-    and the session-RPE load."""
+    and the session-RPE load. Named tuples like it are built many times a run: cheaper to
+    build than frozen dataclasses, and as immutable."""
 
     start: date
     end: date
@@ -197,6 +199,7 @@ class TrainingScan:
     goal_sessions: list
     sets_by_slug: list
     hard_by_slug: list
+    tracked_sets: list  # (week index, the session's tracked-lift sets) per session, in order
 
 
 @cached
@@ -227,6 +230,7 @@ def training_scan(s: Snapshot) -> TrainingScan:
     strength_set = frozenset(strength)
     days: list[date] = []
     points: dict[str, dict[str, list]] = {lift: {} for lift in tracked}
+    tracked_sets: list[tuple[int, list]] = []
     end = s.as_of.toordinal()
     max_reps = t.e1rm_max_reps
     min_rpe, max_rir = t.hard_set_min_rpe, t.hard_set_max_rir
@@ -256,19 +260,22 @@ def training_scan(s: Snapshot) -> TrainingScan:
                 days.append(session.date)
         elif any(one_set.exercise in leg for one_set in session.sets):
             days.append(session.date)
+        if i < 0 and age >= e1rm_span:
+            continue
+        lift_sets = [one_set for one_set in session.sets if one_set.exercise in tracked]
+        if not lift_sets:
+            continue
+        if i >= 0:
+            tracked_sets.append((i, lift_sets))
         if age >= e1rm_span:
             continue
         best = {}
-        for one_set in session.sets:
-            slug = one_set.exercise
-            if slug in tracked:
-                value = e1rm(
-                    one_set.load_kg, one_set.reps, one_set.rpe, one_set.rir, max_reps=max_reps
-                )
-                if value is not None:
-                    key = (slug, ranges[one_set.reps])
-                    if value > best.get(key, 0.0):
-                        best[key] = value
+        for one_set in lift_sets:
+            value = e1rm(one_set.load_kg, one_set.reps, one_set.rpe, one_set.rir, max_reps=max_reps)
+            if value is not None:
+                key = (one_set.exercise, ranges[one_set.reps])
+                if value > best.get(key, 0.0):
+                    best[key] = value
         for (lift, reps_range), value in best.items():
             points[lift].setdefault(reps_range, []).append((session.date, value))
     for test in s.strength_tests.last(e1rm_span):
@@ -301,6 +308,7 @@ def training_scan(s: Snapshot) -> TrainingScan:
         goal_sessions,
         sets_by_slug,
         hard_by_slug,
+        tracked_sets,
     )
 
 
@@ -751,8 +759,7 @@ def jump_dropped(change: JumpChange | None, t: Thresholds) -> bool:
     return change is not None and change.drop_pct >= t.jump_drop_min_pct
 
 
-@dataclass(frozen=True, slots=True)
-class LiftWeek:
+class LiftWeek(NamedTuple):
     """One week of one tracked lift: its top load, the most reps done at that load, and its
     sets (a left/right pair once)."""
 
@@ -769,17 +776,15 @@ class LiftWeek:
 def lift_weeks(s: Snapshot) -> dict[str, list]:
     """Per tracked lift, a ``LiftWeek`` (or None) for each week of ``weekly_log``: its top
     load, the most reps at that load, and its sets (a right side whose left was logged does
-    not count). Computed only when a rule needs it (a pass over the tracked lifts' sets)."""
+    not count). Computed only when a rule needs it (from the tracked-lift sets the training
+    scan kept)."""
     n = phase_weeks(s.thresholds)
-    tracked = set(trend_lifts(s))
-    by_lift: dict[str, list] = {lift: [None] * n for lift in tracked}
-    end = s.as_of.toordinal()
-    for session in s.sessions.last(n * 7):
-        i = n - 1 - (end - session.date.toordinal()) // 7
+    by_lift: dict[str, list] = {lift: [None] * n for lift in set(trend_lifts(s))}
+    for i, lift_sets in training_scan(s).tracked_sets:
         seen = set()
-        for one_set in session.sets:
+        for one_set in lift_sets:
             slug = one_set.exercise
-            if slug not in tracked or one_set.reps <= 0 or one_set.load_kg <= 0:
+            if one_set.reps <= 0 or one_set.load_kg <= 0:
                 continue
             week, load = by_lift[slug][i], float(one_set.load_kg)
             counted = one_set.side != "right"
@@ -804,14 +809,11 @@ def week_intensity(s: Snapshot) -> tuple[list, list]:
     of tracked-lift sets of at most ``phase_peaking_max_reps`` reps (or None)."""
     low = s.thresholds.phase_peaking_max_reps
     n = phase_weeks(s.thresholds)
-    tracked = set(trend_lifts(s))
     top: list = [None] * n
     few, total = [0] * n, [0] * n
-    end = s.as_of.toordinal()
-    for session in s.sessions.last(n * 7):
-        i = n - 1 - (end - session.date.toordinal()) // 7
-        for one_set in session.sets:
-            if one_set.exercise in tracked and one_set.reps > 0 and one_set.load_kg > 0:
+    for i, lift_sets in training_scan(s).tracked_sets:
+        for one_set in lift_sets:
+            if one_set.reps > 0 and one_set.load_kg > 0:
                 total[i] += 1
                 few[i] += one_set.reps <= low
                 if top[i] is None or one_set.load_kg > top[i]:
@@ -1092,8 +1094,7 @@ def body_mass_kg(s: Snapshot) -> float | None:
     return mass if plausible_mass(mass) else None
 
 
-@dataclass(frozen=True, slots=True)
-class BaselineShift:
+class BaselineShift(NamedTuple):
     recent_mean: float
     baseline_mean: float
     z: float

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..thresholds import Thresholds
 from .registry import CAUSES, Found, Gap
@@ -35,10 +35,10 @@ def average(values: Iterable[float]) -> float:
     return sum(values) / len(values)
 
 
-@dataclass(frozen=True, slots=True)
-class Persistence:
+class Persistence(NamedTuple):
     """How a daily signal spreads over a window: ``days_past`` of ``days`` logged days are past
-    the line, and the first and last of them are ``span_days`` apart (both included)."""
+    the line, and the first and last of them are ``span_days`` apart (both included). A
+    named tuple: several are built every run, and it is cheaper to build than a dataclass."""
 
     days: int
     days_past: int

@@ -253,7 +253,8 @@ def _energy_signals(s: Snapshot, t: Thresholds, entries, mass: float, evidence: 
     need = energy_need_kcal(s, t, mass)
     if need is None:
         return []
-    energy_pct = as_reported(average(e.calories_kcal for e in entries) * 100.0 / need)
+    eaten_kcal = average(e.calories_kcal for e in entries)
+    energy_pct = as_reported(eaten_kcal * 100.0 / need)
     if energy_pct is None:
         return []
     evidence.update(
@@ -265,9 +266,8 @@ def _energy_signals(s: Snapshot, t: Thresholds, entries, mass: float, evidence: 
     shortfall_pct = t.energy_intake_min_pct_of_need - energy_pct
     if shortfall_pct > 0:
         target = round_up(need, ENERGY_ADVICE_STEP_KCAL)
-        eaten = average(e.calories_kcal for e in entries)
         evidence["energy_target_kcal"] = target
-        evidence["energy_to_add_kcal"] = round_up(target - eaten, ENERGY_ADVICE_STEP_KCAL)
+        evidence["energy_to_add_kcal"] = round_up(target - eaten_kcal, ENERGY_ADVICE_STEP_KCAL)
     low_kcal = need * t.energy_intake_min_pct_of_need / 100.0
     return _energy_tier(entries, lambda e: e.calories_kcal < low_kcal, shortfall_pct, t)
 
@@ -317,9 +317,10 @@ def dehydration(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     drinks = s.nutrition.last(days)
     wellness = s.wellness.last(days)
     mass = facts.body_mass_kg(s)
+    drunk_l = average(e.water_l for e in drinks) if drinks and mass is not None else 0.0
     water = None
     if len(drinks) >= t.min_checkin_days and mass is not None:
-        water = as_reported(average(e.water_l for e in drinks) * 1000.0 / mass)
+        water = as_reported(drunk_l * 1000.0 / mass)
     colours = [w for w in wellness if w.urine_colour is not None]
     weighed = any(facts.plausible_mass(w.body_mass_kg) for w in wellness)
     if water is None and len(colours) < t.min_checkin_days and not weighed:
@@ -358,7 +359,6 @@ def dehydration(s: Snapshot, t: Thresholds) -> Found | Gap | None:
     }
     if mass is not None:
         target_l = t.water_min_ml_per_kg * mass / 1000.0
-        drunk_l = average(e.water_l for e in drinks) if drinks else 0.0
         evidence["water_target_l_per_day"] = round_up(target_l, WATER_ADVICE_STEP_L)
         evidence["water_to_add_l_per_day"] = round_up(target_l - drunk_l, WATER_ADVICE_STEP_L)
     to_add_l = evidence.get("water_to_add_l_per_day")
